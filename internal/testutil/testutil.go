@@ -1,0 +1,35 @@
+// Package testutil holds helpers shared by the dbleaklint analyzer tests.
+package testutil
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+)
+
+// TestData returns the absolute path of the repository's testdata directory, the GOPATH-style root
+// (testdata/src/...) that analysistest.Run expects. It does not depend on the working directory of
+// the test that calls it.
+func TestData() string {
+	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
+		// file is <repo>/internal/testutil/testutil.go.
+		return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
+	}
+	// Built with -trimpath: the source path is not absolute, so look for the module root
+	// (the directory holding go.mod) above the working directory, which go test sets to the
+	// directory of the package under test.
+	dir, err := os.Getwd()
+	if err != nil {
+		panic("testutil: " + err.Error())
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "testdata")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			panic("testutil: cannot locate the testdata directory")
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,81 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package leakflow
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// nothingHeld reports whether, on the edge where cond has the value
+// edge, the resource is certainly not held, so the walk need not
+// follow that edge:
+//
+//   - the paired error is non-nil: nothing was acquired (err != nil);
+//   - the resource itself is nil (rows == nil);
+//   - rows.Next() returned false: the rows closed themselves;
+//   - pgx's rows.Scan failed: pgx closes the rows on a Scan error.
+func (e *engine) nothingHeld(a *aliases, cond ssa.Value, edge bool) bool {
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			return e.nothingHeld(a, c.X, !edge)
+		}
+	case *ssa.BinOp:
+		x, ok := nilComparand(c)
+		if !ok {
+			return false
+		}
+		isNil := edge == (c.Op == token.EQL) // cond's value on this edge means x == nil
+		switch {
+		case a.errs[x]:
+			return !isNil
+		case a.vals[x]:
+			return isNil
+		case isScanOf(a, x):
+			return !isNil
+		}
+	case *ssa.Call:
+		return !edge && isMethodOn(a, &c.Call, "Next") && a.typ.NextFalseReleases
+	}
+	return false
+}
+
+// nilComparand returns x for a comparison x == nil or x != nil.
+func nilComparand(c *ssa.BinOp) (ssa.Value, bool) {
+	if c.Op != token.EQL && c.Op != token.NEQ {
+		return nil, false
+	}
+	if isNilConst(c.Y) {
+		return c.X, true
+	}
+	if isNilConst(c.X) {
+		return c.Y, true
+	}
+	return nil, false
+}
+
+func isNilConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.IsNil()
+}
+
+// isScanOf reports whether v is the error of rows.Scan on a resource
+// whose Scan error releases it (pgx.Rows).
+func isScanOf(a *aliases, v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	return ok && a.typ.ScanErrorReleases && isMethodOn(a, &call.Call, "Scan")
+}
+
+// isMethodOn reports whether c calls the named method on the resource.
+func isMethodOn(a *aliases, c *ssa.CallCommon, name string) bool {
+	if c.IsInvoke() {
+		return c.Method.Name() == name && a.vals[c.Value]
+	}
+	callee := c.StaticCallee()
+	return callee != nil && callee.Signature.Recv() != nil && callee.Name() == name &&
+		len(c.Args) > 0 && a.vals[c.Args[0]]
+}

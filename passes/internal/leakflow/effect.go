@@ -1,0 +1,199 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package leakflow
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+type effKind uint8
+
+const (
+	effNone      effKind = iota // no effect on the resource (a borrow)
+	effRelease                  // released, now or by a defer covering every exit
+	effDeferCell                // a deferred closure releases the cell's content at exit
+	effEscape                   // handed over where ownership is unknown
+)
+
+type effect struct {
+	kind   effKind
+	reason string // for effEscape
+}
+
+// effect classifies what instruction ins does to the resource.
+func (e *engine) effect(a *aliases, ins ssa.Instruction) effect {
+	switch ins := ins.(type) {
+	case *ssa.Call:
+		return e.callEffect(a, &ins.Call, false)
+	case *ssa.Defer:
+		return e.callEffect(a, &ins.Call, true)
+	case *ssa.Go:
+		switch eff := e.callEffect(a, &ins.Call, false); eff.kind {
+		case effRelease:
+			return eff
+		case effEscape:
+			return effect{effEscape, "handed to a goroutine"}
+		}
+	case *ssa.MapUpdate:
+		if a.vals[ins.Key] || a.vals[ins.Value] {
+			return effect{effEscape, "stored in a map"}
+		}
+	case *ssa.Send:
+		if a.vals[ins.X] {
+			return effect{effEscape, "sent on a channel"}
+		}
+	case *ssa.MakeClosure:
+		if capturesResource(a, ins) && !onlyCalled(ins) {
+			return effect{effEscape, "captured by a closure that outlives the call"}
+		}
+	}
+	return effect{}
+}
+
+// callEffect classifies a call, deferred call or go statement.
+func (e *engine) callEffect(a *aliases, c *ssa.CallCommon, deferred bool) effect {
+	if eff, ok := e.receiverEffect(a, c); ok {
+		return eff
+	}
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		return builtinEffect(a, b, c.Args)
+	}
+	callee := c.StaticCallee()
+	var eff effect
+	for i, arg := range c.Args {
+		if !a.vals[arg] {
+			continue
+		}
+		eff = join(eff, e.argEffect(a, c, callee, i, deferred))
+	}
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		for k, bound := range mc.Bindings {
+			if !a.holds(bound) {
+				continue
+			}
+			fn := mc.Fn.(*ssa.Function)
+			ce := e.summaryEffect(a.typ, fn, -1-k, a.cells[bound], deferred)
+			if ce.kind == effRelease && deferred && a.cells[bound] {
+				ce.kind = effDeferCell
+			}
+			eff = join(eff, ce)
+		}
+	}
+	return eff
+}
+
+// receiverEffect handles a method called on the resource itself: a
+// release method releases it, any other method borrows it.
+func (e *engine) receiverEffect(a *aliases, c *ssa.CallCommon) (effect, bool) {
+	var recv ssa.Value
+	var method string
+	switch {
+	case c.IsInvoke():
+		recv, method = c.Value, c.Method.Name()
+	case len(c.Args) > 0 && c.Signature().Recv() != nil:
+		recv = c.Args[0]
+		if callee := c.StaticCallee(); callee != nil {
+			method = callee.Name()
+		}
+	default:
+		if bound, name := boundMethod(c.Value); bound != nil {
+			recv, method = bound, name
+		}
+	}
+	if recv == nil || !a.vals[recv] {
+		return effect{}, false
+	}
+	if a.typ.IsRelease(method) {
+		return effect{kind: effRelease}, true
+	}
+	return effect{}, true
+}
+
+// boundMethod recognizes a method value such as f := rows.Close: a
+// closure of a bound-method wrapper whose binding is the receiver.
+func boundMethod(v ssa.Value) (ssa.Value, string) {
+	mc, ok := v.(*ssa.MakeClosure)
+	if !ok || len(mc.Bindings) != 1 {
+		return nil, ""
+	}
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok || fn.Object() == nil || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return nil, ""
+	}
+	return mc.Bindings[0], fn.Object().Name()
+}
+
+// argEffect classifies passing the resource as argument i.
+func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, i int, deferred bool) effect {
+	if callee == nil {
+		return effect{effEscape, "passed to a function value or interface method"}
+	}
+	if obj, ok := callee.Object().(*types.Func); ok && e.model.ReleasedArg(obj) == i {
+		return effect{kind: effRelease}
+	}
+	if e.isLocal(callee) {
+		return e.summaryEffect(a.typ, callee, i, false, deferred)
+	}
+	if borrowsArgs(callee) {
+		return effect{}
+	}
+	return effect{effEscape, fmt.Sprintf("passed to %s, whose ownership of it is unknown", calleeName(callee))}
+}
+
+// builtinEffect: append and copy put the resource into a slice; other
+// builtins (len, print, ...) only read it.
+func builtinEffect(a *aliases, b *ssa.Builtin, args []ssa.Value) effect {
+	switch b.Name() {
+	case "append", "copy":
+		for _, arg := range args {
+			if a.vals[arg] {
+				return effect{effEscape, "appended to a slice"}
+			}
+		}
+	}
+	return effect{}
+}
+
+// join combines the effects of several arguments of one call.
+func join(x, y effect) effect {
+	if x.kind == effEscape {
+		return x
+	}
+	if y.kind == effEscape || y.kind > x.kind {
+		return y
+	}
+	return x
+}
+
+// capturesResource reports whether a closure binds the resource.
+func capturesResource(a *aliases, mc *ssa.MakeClosure) bool {
+	for _, b := range mc.Bindings {
+		if a.holds(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyCalled reports whether a closure is only ever called, deferred or
+// run as a goroutine right where it is made, so that its effect is
+// decided at the call.
+func onlyCalled(mc *ssa.MakeClosure) bool {
+	refs := mc.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, r := range *refs {
+		call, ok := r.(ssa.CallInstruction)
+		if !ok || call.Common().Value != mc {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,177 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package leakflow
+
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
+
+// engine holds the per-package state of the analysis.
+type engine struct {
+	pass      *analysis.Pass
+	model     *resource.Model
+	pkg       *ssa.Package
+	summaries map[summaryKey]summary
+	src       *sourceIndex
+	current   string // the check being analyzed, for InternalError
+}
+
+func newEngine(pass *analysis.Pass, model *resource.Model, pkg *ssa.Package) *engine {
+	return &engine{
+		pass:      pass,
+		model:     model,
+		pkg:       pkg,
+		summaries: make(map[summaryKey]summary),
+		src:       newSourceIndex(pass),
+	}
+}
+
+// isLocal reports whether fn's body is in this package, so that the
+// engine can summarize it.
+func (e *engine) isLocal(fn *ssa.Function) bool {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	return fn.Pkg == e.pkg && len(fn.Blocks) > 0
+}
+
+// acquisition is one call that acquires a resource.
+type acquisition struct {
+	call *ssa.Call
+	typ  *resource.Type
+}
+
+// acquisitions lists the calls of fn that acquire a resource.
+func (e *engine) acquisitions(fn *ssa.Function) []acquisition {
+	var out []acquisition
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			call, ok := ins.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if t := e.acquiredBy(&call.Call); t != nil {
+				out = append(out, acquisition{call, t})
+			}
+		}
+	}
+	return out
+}
+
+// acquiredBy returns the resource type a call acquires, or nil.
+func (e *engine) acquiredBy(c *ssa.CallCommon) *resource.Type {
+	if c.IsInvoke() {
+		return e.model.AcquiredByInterface(c.Method)
+	}
+	if callee := c.StaticCallee(); callee != nil {
+		if obj, ok := callee.Object().(*types.Func); ok {
+			return e.model.Acquired(obj)
+		}
+	}
+	return nil
+}
+
+// analyzeFunc walks every acquisition of fn and records its leaks.
+func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
+	for _, acq := range e.acquisitions(fn) {
+		e.current = acq.typ.Check
+		a := newAliases(acq.typ)
+		resultAliases(a, acq.call)
+		if !hasUses(acq.call) {
+			res.Findings = append(res.Findings, e.finding(fn, acq, Discard, nil))
+			continue
+		}
+		w := &walker{e: e, fn: fn, a: a, acq: acq.call}
+		b := acq.call.Block()
+		w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1)
+		e.record(fn, acq, w.out, res)
+		e.current = "deferloop"
+		e.deferLoops(fn, acq, a, res)
+	}
+}
+
+// resultAliases seeds the aliases of an acquisition: the call, or the
+// components of its result tuple (the resource first, the error last).
+func resultAliases(a *aliases, call *ssa.Call) {
+	tuple, ok := call.Type().(*types.Tuple)
+	if !ok {
+		a.addValue(call)
+		return
+	}
+	a.vals[call] = true
+	a.addExtract(call, 0)
+	last := tuple.Len() - 1
+	if last > 0 && types.Identical(tuple.At(last).Type(), types.Universe.Lookup("error").Type()) {
+		if refs := call.Referrers(); refs != nil {
+			for _, r := range *refs {
+				if ex, ok := r.(*ssa.Extract); ok && ex.Index == last {
+					a.addErr(ex)
+				}
+			}
+		}
+	}
+}
+
+// hasUses reports whether the resource result of call is used at all.
+func hasUses(call *ssa.Call) bool {
+	refs := call.Referrers()
+	if refs == nil {
+		return false
+	}
+	if _, ok := call.Type().(*types.Tuple); !ok {
+		return len(*refs) > 0
+	}
+	for _, r := range *refs {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// record turns the leaks of one walk into findings, one per kind of
+// exit, and remembers why an acquisition stopped being tracked.
+func (e *engine) record(fn *ssa.Function, acq acquisition, out outcome, res *Result) {
+	byKind := make(map[ExitKind][]leak)
+	looped := false
+	for _, l := range out.leaks {
+		if l.kind == Iterate {
+			l = e.loopExit(fn, acq.call, l)
+		}
+		if l.looped {
+			looped = true
+			continue
+		}
+		byKind[l.kind] = append(byKind[l.kind], l)
+	}
+	if looped && len(byKind[Continue])+len(byKind[Iterate]) == 0 {
+		// Not expected (a looped path can also reach the acquisition
+		// again), but never lose a leak: report the looped exits.
+		for _, l := range out.leaks {
+			if l.looped {
+				byKind[l.kind] = append(byKind[l.kind], l)
+			}
+		}
+	}
+	for _, kind := range []ExitKind{Return, Continue, Iterate, Overwrite} {
+		if leaks := byKind[kind]; len(leaks) > 0 {
+			res.Findings = append(res.Findings, e.finding(fn, acq, kind, leaks))
+		}
+	}
+	if out.escape != "" {
+		res.Untracked = append(res.Untracked, &Untracked{
+			Type:    acq.typ,
+			Acquire: acq.call.Pos(),
+			Callee:  e.src.callText(acq.call.Pos()),
+			Reason:  out.escape,
+		})
+	}
+}

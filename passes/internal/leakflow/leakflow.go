@@ -1,0 +1,175 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Package leakflow is dbleaklint's engine: one forward walk over the SSA
+// control-flow graph per acquired resource, run once per package by an
+// internal analyzer whose Result lists every finding. Each check filters
+// the findings of its resource types and reports them.
+//
+// # The question
+//
+// A resource (rows, a connection, a transaction, ...) is acquired by a
+// call. Is it released on every path that leaves the function, or that
+// reaches the acquisition again? A leak on one path is a leak.
+//
+// # Values
+//
+// The resource is the acquired value plus its aliases: Extract of the
+// result tuple, Phi edges, conversions and interface wrapping, and the
+// heap cells (Allocs) that hold it, which is how a variable captured by a
+// closure lives. Aliases are found flow-insensitively from the
+// acquisition's referrers (alias.go). The paired error result, and the
+// cells it is stored into, form a second set used by branch facts.
+//
+// # The walk
+//
+// From the instruction after the acquisition, the walk visits (block,
+// state) pairs, each at most once, so its cost is linear in the size of
+// the function: paths are never enumerated. The state is tiny: the
+// resource is held, or its release is deferred through a heap cell
+// (which a later store may undo). Every other outcome ends the path:
+// released, handed over (returned to the caller, stored, passed where
+// ownership is unknown), or not acquired at all (the error branch).
+//
+// Branch facts (branch.go) refine If edges: on the edge where the paired
+// error is non-nil, or the resource itself is nil, nothing is held; on
+// the false edge of rows.Next() the rows are closed; for pgx, on the
+// edge where Scan failed the rows are closed.
+//
+// A path leaks when it reaches a return while the resource is held, when
+// it reaches the acquisition again (the next loop iteration), or when the
+// heap cell holding the resource is overwritten. One finding is made per
+// acquisition and kind of exit, naming the first exit by position; the
+// others become related information.
+//
+// # Calls
+//
+// A call releases the resource when it is a release method on an alias,
+// a library function that releases its argument (pgx.CollectRows), or a
+// function of this package or a closure whose summary says it releases
+// the argument on every path (summary.go: the same walk, rooted at a
+// parameter or free variable). A deferred call that releases covers
+// every later exit; a deferred closure that releases on some path only
+// (the commit-or-rollback closure) is trusted too. A resource passed to
+// a callee the engine knows nothing about is handed over: precision
+// comes first, so it stays silent and records why (Result.Untracked).
+//
+// # Known imprecision
+//
+// Aliasing is flow-insensitive; a resource reachable only through a
+// struct field, map or slice is not tracked; database/sql rows opened in
+// a transaction are reported even though the transaction's end closes
+// them. Paths through no-return calls (os.Exit, log.Fatal, t.Fatal and
+// local helpers that end in one) are cut by the SSA builder.
+package leakflow
+
+import (
+	"fmt"
+	"go/token"
+	"reflect"
+	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
+)
+
+// Analyzer runs the engine once per package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "dbleaklint_leakflow",
+	Doc:        "find database resources not released on every path (internal to dbleaklint)",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ssabuild.Analyzer},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result is every finding of the engine for one package.
+type Result struct {
+	Findings  []*Finding
+	Untracked []*Untracked
+	// Errors records functions whose analysis panicked. The engine
+	// recovers, skips the function and goes on with the others.
+	Errors []*InternalError
+}
+
+// An InternalError is a recovered panic of the engine.
+type InternalError struct {
+	Check string // the check whose resource was being analyzed, or "" if unknown
+	Func  string // the function being analyzed
+	Panic any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error analyzing %s: %v", e.Func, e.Panic)
+}
+
+// An ExitKind is the way a leaking path leaves the resource behind.
+type ExitKind int
+
+const (
+	// Return: a return statement (or the end of the function) is
+	// reached while the resource is held.
+	Return ExitKind = iota
+	// Continue: a continue statement leads back to the acquisition.
+	Continue
+	// Iterate: the end of the loop body leads back to the acquisition.
+	Iterate
+	// Overwrite: the variable holding the resource is assigned again.
+	Overwrite
+	// Discard: the resource is never assigned to anything.
+	Discard
+	// DeferInLoop: the release is deferred inside a loop, so each
+	// iteration holds one more resource until the function returns.
+	DeferInLoop
+)
+
+// A Finding is one leaking acquisition and one kind of exit.
+type Finding struct {
+	Type    *resource.Type
+	Fn      *ssa.Function
+	Acquire token.Pos // the acquiring call
+	Callee  string    // the call as written, e.g. "db.QueryContext"
+	Var     string    // the variable the resource is assigned to, if any
+	Kind    ExitKind
+	Exits   []token.Pos // leaking exits of this kind, in position order
+	Message string
+}
+
+// Untracked records an acquisition that the engine stopped following
+// because ownership became unclear; the -debug flag reports it.
+type Untracked struct {
+	Type    *resource.Type
+	Acquire token.Pos
+	Callee  string
+	Reason  string
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	built := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	res := new(Result)
+	if built.Pkg == nil {
+		return res, nil
+	}
+	e := newEngine(pass, ssabuild.Model, built.Pkg)
+	for _, fn := range built.SrcFuncs {
+		e.analyzeSafely(fn, res)
+	}
+	return res, nil
+}
+
+// analyzeSafely analyzes one function, turning a panic into an error
+// that names the function, so that one bad function never stops the
+// analysis of the others.
+func (e *engine) analyzeSafely(fn *ssa.Function, res *Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res.Errors = append(res.Errors, &InternalError{Check: e.current, Func: fn.String(), Panic: r, Stack: debug.Stack()})
+		}
+	}()
+	e.current = ""
+	e.analyzeFunc(fn, res)
+}

@@ -1,0 +1,97 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package leakflow
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
+
+// A summary says what a function of this package, or a closure, does
+// with one of its parameters or free variables holding a resource.
+type summary uint8
+
+const (
+	sumUnclear  summary = iota // hands it over, or recursion: unknown
+	sumReleases                // releases it on every normal exit
+	sumBorrows                 // uses it and leaves it held on every exit
+	sumPartial                 // releases it on some exits only
+)
+
+type summaryKey struct {
+	typ  *resource.Type
+	fn   *ssa.Function
+	slot int  // parameter index, or -1-k for free variable k
+	cell bool // the slot points to a cell holding the resource
+}
+
+// summaryEffect is the effect, at a call site, of passing the resource
+// to slot of fn. A deferred closure that releases on some path only is
+// trusted, since such closures are the commit-or-rollback idiom; a
+// direct call is not.
+func (e *engine) summaryEffect(typ *resource.Type, fn *ssa.Function, slot int, cell, deferred bool) effect {
+	switch e.summarize(summaryKey{typ, fn, slot, cell}) {
+	case sumReleases:
+		return effect{kind: effRelease}
+	case sumBorrows:
+		return effect{}
+	case sumPartial:
+		if deferred {
+			return effect{kind: effRelease}
+		}
+		return effect{effEscape, "released by " + calleeName(fn) + " on some paths only"}
+	}
+	return effect{effEscape, "passed to " + calleeName(fn) + ", which hands it on"}
+}
+
+// summarize computes a summary by walking fn from its entry with the
+// slot as the held resource. Summaries are memoized per package; a
+// recursive request sees sumUnclear.
+func (e *engine) summarize(k summaryKey) summary {
+	if s, ok := e.summaries[k]; ok {
+		return s
+	}
+	e.summaries[k] = sumUnclear // recursion guard
+	s := e.computeSummary(k)
+	e.summaries[k] = s
+	return s
+}
+
+func (e *engine) computeSummary(k summaryKey) summary {
+	fn := k.fn
+	if len(fn.Blocks) == 0 {
+		return sumUnclear
+	}
+	var root ssa.Value
+	switch {
+	case k.slot >= 0 && k.slot < len(fn.Params):
+		root = fn.Params[k.slot]
+	case k.slot < 0 && -1-k.slot < len(fn.FreeVars):
+		root = fn.FreeVars[-1-k.slot]
+	default:
+		return sumUnclear
+	}
+	a := newAliases(k.typ)
+	if k.cell {
+		a.addCell(root)
+	} else {
+		a.addValue(root)
+	}
+	w := &walker{e: e, fn: fn, a: a}
+	w.walk(fn.Blocks[0], 0)
+	out := w.out
+	switch {
+	case out.escape != "" || out.returned:
+		return sumUnclear
+	case len(out.leaks) == 0 && out.released:
+		return sumReleases
+	case len(out.leaks) > 0 && !out.released:
+		return sumBorrows
+	case len(out.leaks) > 0:
+		return sumPartial
+	}
+	return sumUnclear // every path panics
+}

@@ -1,0 +1,150 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Package resource is dbleaklint's model of database resources: which
+// types must be released, which calls acquire them, which calls release
+// them, and which library calls release them as a side effect.
+//
+// Everything is matched by type identity: a type is named by its
+// package path and name, a function by its [types.Func.FullName]. A
+// user type that happens to have Begin and Commit methods is not a
+// transaction.
+package resource
+
+import (
+	"go/types"
+	"strings"
+)
+
+// A Type describes one resource type and its release contract.
+type Type struct {
+	// Key is the type as [TypeKey] prints it, for example
+	// "*database/sql.Rows" or "github.com/jackc/pgx/v5.Rows".
+	Key string
+
+	// Check is the name of the analyzer that reports leaks of this type.
+	Check string
+
+	// Noun names the resource in messages ("rows", "transaction").
+	Noun string
+
+	// Releases lists the methods that release the resource.
+	Releases []string
+
+	// Missing says in messages what did not happen ("closed").
+	Missing string
+
+	// Fix is the fix a message suggests; %s is the variable.
+	Fix string
+
+	// NextFalseReleases: Next returning false releases the resource.
+	NextFalseReleases bool
+
+	// ScanErrorReleases: a non-nil error from Scan releases it (pgx).
+	ScanErrorReleases bool
+}
+
+// IsRelease reports whether the method name releases t.
+func (t *Type) IsRelease(method string) bool {
+	for _, m := range t.Releases {
+		if m == method {
+			return true
+		}
+	}
+	return false
+}
+
+// TypeKey returns the key of a named type or a pointer to one, such as
+// "*database/sql.Rows", or "" for other types.
+func TypeKey(t types.Type) string {
+	ptr := ""
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		ptr, t = "*", p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return ptr + n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+// A Model is the set of resources the analysis knows: the built-in
+// table for database/sql and pgx v5, plus user entries.
+type Model struct {
+	types     map[string]*Type
+	acquirers map[string]string // function FullName -> type key
+	releasers map[string]int    // function FullName -> index of released argument
+	// ifaceAcquirers names the interface methods that acquire a resource
+	// when their first result is a resource type.
+	ifaceAcquirers map[string]bool
+	roots          []string // import path prefixes whose importers may hold resources
+}
+
+// TypeOf returns the resource type of t, or nil.
+func (m *Model) TypeOf(t types.Type) *Type {
+	return m.types[TypeKey(t)]
+}
+
+// Lookup returns the resource type with the given key, or nil.
+func (m *Model) Lookup(key string) *Type { return m.types[key] }
+
+// Types returns every resource type, in table order is not guaranteed.
+func (m *Model) Types() []*Type {
+	out := make([]*Type, 0, len(m.types))
+	for _, t := range m.types {
+		out = append(out, t)
+	}
+	return out
+}
+
+// MayReach reports whether a package with the given import path, or one
+// that imports it, can hold a resource.
+func (m *Model) MayReach(path string) bool {
+	for _, r := range m.roots {
+		if path == r || strings.HasPrefix(path, r+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// ReleasedArg returns the index of the argument that fn releases as a
+// side effect (pgx.CollectRows releases its rows), or -1.
+func (m *Model) ReleasedArg(fn *types.Func) int {
+	if i, ok := m.releasers[funcKey(fn)]; ok {
+		return i
+	}
+	return -1
+}
+
+// Acquired returns the resource type that a call to the static callee fn
+// acquires in its first result, or nil.
+func (m *Model) Acquired(fn *types.Func) *Type {
+	if key, ok := m.acquirers[funcKey(fn)]; ok {
+		return m.types[key]
+	}
+	return nil
+}
+
+// AcquiredByInterface returns the resource type that a dynamic call of
+// the interface method fn acquires, or nil. Only methods whose name is
+// one of the acquiring names of the table and whose first result is a
+// resource type qualify: pgx.Tx.Query and an sqlc DBTX.Query do, while
+// pgx.Tx.Conn, a getter, does not.
+func (m *Model) AcquiredByInterface(fn *types.Func) *Type {
+	if !m.ifaceAcquirers[fn.Name()] {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() == 0 {
+		return nil
+	}
+	return m.TypeOf(sig.Results().At(0).Type())
+}
+
+// funcKey is the table key of a function: the FullName of its generic
+// origin, so that instantiations of pgx.CollectRows match.
+func funcKey(fn *types.Func) string {
+	return fn.Origin().FullName()
+}

@@ -1,0 +1,136 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package resource
+
+// The built-in table: the contracts of database/sql (Go 1.26) and pgx
+// v5.12.0, as docs/design.md section 3 states them.
+
+const (
+	sqlPkg  = "database/sql"
+	pgxPkg  = "github.com/jackc/pgx/v5"
+	poolPkg = "github.com/jackc/pgx/v5/pgxpool"
+)
+
+var builtinTypes = []Type{
+	{Key: "*" + sqlPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
+		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true},
+	{Key: pgxPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
+		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, ScanErrorReleases: true},
+	{Key: "*" + sqlPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},
+		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted"},
+	{Key: pgxPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},
+		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted"},
+	{Key: "*" + poolPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Release", "Hijack"},
+		Missing: "released", Fix: "defer %s.Release() after the error check"},
+	{Key: "*" + pgxPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
+		Missing: "closed", Fix: "defer %s.Close(ctx) after the error check"},
+	{Key: "*" + sqlPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
+		Missing: "closed", Fix: "defer %s.Close() after the error check"},
+	{Key: pgxPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit"},
+	{Key: "*" + poolPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit"},
+	{Key: "*" + sqlPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit"},
+	{Key: "*" + sqlPkg + ".Stmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
+		Missing: "closed", Fix: "defer %s.Close() after the error check"},
+	{Key: pgxPkg + ".BatchResults", Check: "batchclose", Noun: "batch results", Releases: []string{"Close"},
+		Missing: "closed", Fix: "defer %s.Close()"},
+}
+
+// builtinAcquirers maps the FullName of each acquiring function to the
+// key of the resource type of its first result.
+var builtinAcquirers = map[string]string{}
+
+func init() {
+	acquire := func(recv string, methods []string, typ string) {
+		for _, m := range methods {
+			builtinAcquirers["("+recv+")."+m] = typ
+		}
+	}
+	var (
+		sqlRows  = "*" + sqlPkg + ".Rows"
+		sqlRow   = "*" + sqlPkg + ".Row"
+		sqlTx    = "*" + sqlPkg + ".Tx"
+		sqlStmt  = "*" + sqlPkg + ".Stmt"
+		pgxRows  = pgxPkg + ".Rows"
+		pgxRow   = pgxPkg + ".Row"
+		pgxTx    = pgxPkg + ".Tx"
+		pgxBatch = pgxPkg + ".BatchResults"
+	)
+	// database/sql. Statements prepared on a Tx close with it, so
+	// Tx.Prepare and Tx.Stmt carry no obligation and are absent.
+	for _, recv := range []string{"*" + sqlPkg + ".DB", "*" + sqlPkg + ".Conn", sqlTx, sqlStmt} {
+		acquire(recv, []string{"Query", "QueryContext"}, sqlRows)
+		acquire(recv, []string{"QueryRow", "QueryRowContext"}, sqlRow)
+	}
+	acquire("*"+sqlPkg+".DB", []string{"Begin", "BeginTx"}, sqlTx)
+	acquire("*"+sqlPkg+".Conn", []string{"BeginTx"}, sqlTx)
+	acquire("*"+sqlPkg+".DB", []string{"Prepare", "PrepareContext"}, sqlStmt)
+	acquire("*"+sqlPkg+".Conn", []string{"PrepareContext"}, sqlStmt)
+	acquire("*"+sqlPkg+".DB", []string{"Conn"}, "*"+sqlPkg+".Conn")
+
+	// pgx and pgxpool: the concrete receivers. Interface receivers
+	// (pgx.Tx, BatchResults, user interfaces) go through ifaceAcquirers.
+	for _, recv := range []string{"*" + pgxPkg + ".Conn", "*" + poolPkg + ".Pool", "*" + poolPkg + ".Conn", "*" + poolPkg + ".Tx"} {
+		acquire(recv, []string{"Query"}, pgxRows)
+		acquire(recv, []string{"QueryRow"}, pgxRow)
+		acquire(recv, []string{"Begin"}, pgxTx)
+		acquire(recv, []string{"SendBatch"}, pgxBatch)
+	}
+	for _, recv := range []string{"*" + pgxPkg + ".Conn", "*" + poolPkg + ".Pool", "*" + poolPkg + ".Conn"} {
+		acquire(recv, []string{"BeginTx"}, pgxTx)
+	}
+	acquire("*"+poolPkg+".Pool", []string{"Acquire"}, "*"+poolPkg+".Conn")
+	acquire("*"+poolPkg+".Conn", []string{"Hijack"}, "*"+pgxPkg+".Conn")
+	builtinAcquirers[pgxPkg+".Connect"] = "*" + pgxPkg + ".Conn"
+	builtinAcquirers[pgxPkg+".ConnectConfig"] = "*" + pgxPkg + ".Conn"
+	builtinAcquirers[pgxPkg+".ConnectWithOptions"] = "*" + pgxPkg + ".Conn"
+}
+
+// builtinIfaceAcquirers are the method names that acquire when called
+// through an interface whose method returns a resource type.
+var builtinIfaceAcquirers = []string{
+	"Query", "QueryContext", "QueryRow", "QueryRowContext",
+	"Begin", "BeginTx", "SendBatch", "Acquire",
+}
+
+// builtinReleasers are the functions that release one of their
+// arguments as a side effect, with the argument's index.
+var builtinReleasers = map[string]int{
+	pgxPkg + ".CollectRows":          0,
+	pgxPkg + ".CollectOneRow":        0,
+	pgxPkg + ".CollectExactlyOneRow": 0,
+	pgxPkg + ".ForEachRow":           0,
+	pgxPkg + ".AppendRows":           1,
+}
+
+// builtinRoots are the import paths whose importers may hold resources.
+var builtinRoots = []string{sqlPkg, pgxPkg}
+
+// Builtin returns the model of database/sql and pgx v5.
+func Builtin() *Model {
+	m := &Model{
+		types:          make(map[string]*Type),
+		acquirers:      make(map[string]string),
+		releasers:      make(map[string]int),
+		ifaceAcquirers: make(map[string]bool),
+		roots:          append([]string(nil), builtinRoots...),
+	}
+	for i := range builtinTypes {
+		t := builtinTypes[i]
+		m.types[t.Key] = &t
+	}
+	for k, v := range builtinAcquirers {
+		m.acquirers[k] = v
+	}
+	for k, v := range builtinReleasers {
+		m.releasers[k] = v
+	}
+	for _, name := range builtinIfaceAcquirers {
+		m.ifaceAcquirers[name] = true
+	}
+	return m
+}

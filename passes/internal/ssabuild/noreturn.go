@@ -1,0 +1,136 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package ssabuild
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// noReturnTable lists well-known functions that never return, by
+// FullName. A path that ends in one of them is not a leak: the process
+// exits, or the goroutine (a failing test) stops.
+var noReturnTable = map[string]bool{
+	"os.Exit":                                     true,
+	"runtime.Goexit":                              true,
+	"log.Fatal":                                   true,
+	"log.Fatalf":                                  true,
+	"log.Fatalln":                                 true,
+	"log.Panic":                                   true,
+	"log.Panicf":                                  true,
+	"log.Panicln":                                 true,
+	"(*log.Logger).Fatal":                         true,
+	"(*log.Logger).Fatalf":                        true,
+	"(*log.Logger).Fatalln":                       true,
+	"(*log.Logger).Panic":                         true,
+	"(*log.Logger).Panicf":                        true,
+	"(*log.Logger).Panicln":                       true,
+	"(*testing.common).FailNow":                   true,
+	"(*testing.common).Fatal":                     true,
+	"(*testing.common).Fatalf":                    true,
+	"(*testing.common).SkipNow":                   true,
+	"(*testing.common).Skip":                      true,
+	"(*testing.common).Skipf":                     true,
+	"(*go.uber.org/zap.Logger).Fatal":             true,
+	"(*go.uber.org/zap.Logger).Panic":             true,
+	"(*go.uber.org/zap.SugaredLogger).Fatal":      true,
+	"(*go.uber.org/zap.SugaredLogger).Fatalf":     true,
+	"(*go.uber.org/zap.SugaredLogger).Fatalw":     true,
+	"github.com/sirupsen/logrus.Fatal":            true,
+	"github.com/sirupsen/logrus.Fatalf":           true,
+	"(*github.com/sirupsen/logrus.Logger).Fatal":  true,
+	"(*github.com/sirupsen/logrus.Logger).Fatalf": true,
+	"(*github.com/sirupsen/logrus.Entry).Fatal":   true,
+	"(*github.com/sirupsen/logrus.Entry).Fatalf":  true,
+	"k8s.io/klog/v2.Fatal":                        true,
+	"k8s.io/klog/v2.Fatalf":                       true,
+	"k8s.io/klog/v2.Exit":                         true,
+	"k8s.io/klog/v2.Exitf":                        true,
+}
+
+// IsNoReturnFunc reports whether fn is a well-known function that never
+// returns.
+func IsNoReturnFunc(fn *types.Func) bool {
+	return noReturnTable[fn.Origin().FullName()]
+}
+
+// noReturnFuncs returns the predicate for ssa.Program.SetNoReturn: the
+// table, plus the functions of this package whose body ends in a call
+// to a no-return function or a panic and holds no return statement
+// (a local fatal helper), computed to a fixed point.
+func noReturnFuncs(pass *analysis.Pass) func(*types.Func) bool {
+	local := make(map[*types.Func]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, file := range pass.Files {
+			for _, decl := range file.Decls {
+				decl, ok := decl.(*ast.FuncDecl)
+				if !ok || decl.Body == nil {
+					continue
+				}
+				fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+				if fn == nil || local[fn] {
+					continue
+				}
+				if endsInNoReturn(pass.TypesInfo, decl.Body, local) {
+					local[fn] = true
+					changed = true
+				}
+			}
+		}
+	}
+	return func(fn *types.Func) bool {
+		return local[fn.Origin()] || IsNoReturnFunc(fn)
+	}
+}
+
+// endsInNoReturn reports whether body has no return statement and its
+// last statement is a call that never returns.
+func endsInNoReturn(info *types.Info, body *ast.BlockStmt, local map[*types.Func]bool) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	stmt, ok := body.List[len(body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := astutil.Unparen(stmt.X).(*ast.CallExpr)
+	if !ok || !isNoReturnCall(info, call, local) {
+		return false
+	}
+	hasReturn := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			hasReturn = true
+		}
+		return !hasReturn
+	})
+	return !hasReturn
+}
+
+func isNoReturnCall(info *types.Info, call *ast.CallExpr, local map[*types.Func]bool) bool {
+	var id *ast.Ident
+	switch fun := astutil.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = fun
+	case *ast.SelectorExpr:
+		id = fun.Sel
+	default:
+		return false
+	}
+	switch obj := info.Uses[id].(type) {
+	case *types.Builtin:
+		return obj.Name() == "panic"
+	case *types.Func:
+		return local[obj.Origin()] || IsNoReturnFunc(obj)
+	}
+	return false
+}

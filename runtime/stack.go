@@ -1,0 +1,87 @@
+package dbleakrt
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+)
+
+// DefaultStackDepth is the number of frames kept for each acquisition when
+// [Config.StackDepth] is zero.
+const DefaultStackDepth = 32
+
+// internalFrames bounds the number of pgx, puddle and dbleakrt frames that
+// may sit between the tracer and the first frame of the caller.
+const internalFrames = 24
+
+// selfPrefix is the function-name prefix of this package's own frames.
+var selfPrefix = reflect.TypeFor[tracker]().PkgPath() + "."
+
+// Frame is one call-stack frame of an acquisition.
+type Frame struct {
+	// Function is the fully qualified function name, such as
+	// "example.com/app/store.(*Orders).List".
+	Function string
+	// File is the absolute path of the source file.
+	File string
+	// Line is the line number in File.
+	Line int
+}
+
+// Location returns the frame's position as "file:line".
+func (f Frame) Location() string {
+	return fmt.Sprintf("%s:%d", f.File, f.Line)
+}
+
+// String returns the frame as "file:line function".
+func (f Frame) String() string {
+	return f.Location() + " " + f.Function
+}
+
+// callers returns the program counters of the calling goroutine's stack,
+// skipping skip frames above the caller of callers.
+func callers(skip, depth int) []uintptr {
+	var buf [internalFrames + 128]uintptr
+	n := min(depth+internalFrames, len(buf))
+	n = runtime.Callers(skip+2, buf[:n])
+	pcs := make([]uintptr, n)
+	copy(pcs, buf[:n])
+	return pcs
+}
+
+// isInternal reports whether a frame belongs to pgx, puddle or this package.
+// Test files of this package count as user code so that its tests see their
+// own lines.
+func isInternal(f runtime.Frame) bool {
+	if strings.HasPrefix(f.Function, "github.com/jackc/") {
+		return true
+	}
+	return strings.HasPrefix(f.Function, selfPrefix) && !strings.HasSuffix(f.File, "_test.go")
+}
+
+// symbolize turns program counters into at most depth frames, starting at
+// the first frame outside pgx, puddle and this package. When no such frame
+// exists, the whole stack is returned so that a report is never empty.
+func symbolize(pcs []uintptr, depth int) []Frame {
+	var all, user []Frame
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if f.Function == "runtime.goexit" {
+			break
+		}
+		fr := Frame{Function: f.Function, File: f.File, Line: f.Line}
+		all = append(all, fr)
+		if len(user) > 0 || !isInternal(f) {
+			user = append(user, fr)
+		}
+		if !more || len(user) == depth {
+			break
+		}
+	}
+	if len(user) == 0 {
+		user = all
+	}
+	return user[:min(len(user), depth)]
+}

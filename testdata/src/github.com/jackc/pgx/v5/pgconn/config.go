@@ -1,0 +1,100 @@
+// Stub of github.com/jackc/pgx/v5 v5.12.0 for analysistest: declarations only.
+
+// Package pgconn mirrors part of the declarations of pgx v5.12.0's pgconn package.
+package pgconn
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"time"
+)
+
+type (
+	AfterConnectFunc    func(ctx context.Context, pgconn *PgConn) error
+	ValidateConnectFunc func(ctx context.Context, pgconn *PgConn) error
+	GetSSLPasswordFunc  func(ctx context.Context) string
+)
+
+// Config is the settings used to establish a connection to a PostgreSQL server.
+// The stub omits BuildFrontend and BuildContextWatcherHandler (they need pgproto3 and ctxwatch).
+type Config struct {
+	Host           string
+	Port           uint16
+	Database       string
+	User           string
+	Password       string
+	TLSConfig      *tls.Config
+	ConnectTimeout time.Duration
+	DialFunc       DialFunc
+	LookupFunc     LookupFunc
+
+	MaxProtocolMessageBodyLen int
+
+	RuntimeParams map[string]string
+
+	KerberosSrvName string
+	KerberosSpn     string
+	Fallbacks       []*FallbackConfig
+
+	SSLNegotiation string
+	SSLCertMode    string
+
+	AfterNetConnect func(ctx context.Context, config *Config, conn net.Conn) (net.Conn, error)
+
+	ValidateConnect ValidateConnectFunc
+	AfterConnect    AfterConnectFunc
+	OnNotice        NoticeHandler
+	OnNotification  NotificationHandler
+	OnPgError       PgErrorHandler
+
+	OAuthTokenProvider func(context.Context) (string, error)
+
+	MinProtocolVersion string
+	MaxProtocolVersion string
+	ChannelBinding     string
+	RequireAuth        string
+}
+
+// ParseConfigOptions contains options that control how a config is built such as GetSSLPassword.
+type ParseConfigOptions struct {
+	GetSSLPassword        GetSSLPasswordFunc
+	ConnStringAllowedKeys []string
+}
+
+func (c *Config) Copy() *Config { panic("stub") }
+
+// FallbackConfig is additional settings to attempt a connection with when the primary Config fails.
+type FallbackConfig struct {
+	Host      string
+	Port      uint16
+	TLSConfig *tls.Config
+}
+
+func NetworkAddress(host string, port uint16) (network, address string) { panic("stub") }
+
+func ParseConfig(connString string) (*Config, error) { panic("stub") }
+
+func ParseConfigWithOptions(connString string, options ParseConfigOptions) (*Config, error) {
+	panic("stub")
+}
+
+func ValidateConnectTargetSessionAttrsReadWrite(ctx context.Context, pgConn *PgConn) error {
+	panic("stub")
+}
+
+func ValidateConnectTargetSessionAttrsReadOnly(ctx context.Context, pgConn *PgConn) error {
+	panic("stub")
+}
+
+func ValidateConnectTargetSessionAttrsStandby(ctx context.Context, pgConn *PgConn) error {
+	panic("stub")
+}
+
+func ValidateConnectTargetSessionAttrsPrimary(ctx context.Context, pgConn *PgConn) error {
+	panic("stub")
+}
+
+func ValidateConnectTargetSessionAttrsPreferStandby(ctx context.Context, pgConn *PgConn) error {
+	panic("stub")
+}
