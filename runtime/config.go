@@ -25,7 +25,7 @@ type Config struct {
 
 	// StackDepth is the number of frames kept per acquisition, counted from
 	// the first frame outside pgx, puddle and this package. Zero means
-	// DefaultStackDepth.
+	// DefaultStackDepth; values above 128 mean 128.
 	StackDepth int
 
 	// OnLeak, when not nil, is called once for each acquisition that is

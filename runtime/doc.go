@@ -15,7 +15,7 @@
 //
 // # Tracking
 //
-// [New] and [NewWithConfig] install an [pgxpool.AcquireTracer] and an
+// [New] and [NewWithConfig] install a [pgxpool.AcquireTracer] and a
 // [pgxpool.ReleaseTracer] in the pool's ConnConfig.Tracer, chained with any
 // tracer that was already configured (every tracer interface of pgx and
 // pgxpool keeps being called). Every acquisition is therefore seen, including

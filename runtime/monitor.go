@@ -8,8 +8,11 @@ import (
 
 // Defaults of [MonitorOptions].
 const (
+	// DefaultMonitorInterval is the time between two reports.
 	DefaultMonitorInterval = 10 * time.Second
-	DefaultHoldThreshold   = time.Minute
+	// DefaultHoldThreshold is how long a connection may be held before the
+	// monitor warns about it.
+	DefaultHoldThreshold = time.Minute
 )
 
 // MonitorOptions configures [Pool.Monitor]. The zero value is ready to use.

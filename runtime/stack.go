@@ -11,6 +11,9 @@ import (
 // [Config.StackDepth] is zero.
 const DefaultStackDepth = 32
 
+// maxStackDepth is the largest StackDepth honored.
+const maxStackDepth = 128
+
 // internalFrames bounds the number of pgx, puddle and dbleakrt frames that
 // may sit between the tracer and the first frame of the caller.
 const internalFrames = 24
@@ -42,9 +45,8 @@ func (f Frame) String() string {
 // callers returns the program counters of the calling goroutine's stack,
 // skipping skip frames above the caller of callers.
 func callers(skip, depth int) []uintptr {
-	var buf [internalFrames + 128]uintptr
-	n := min(depth+internalFrames, len(buf))
-	n = runtime.Callers(skip+2, buf[:n])
+	var buf [internalFrames + maxStackDepth]uintptr
+	n := runtime.Callers(skip+2, buf[:min(depth+internalFrames, len(buf))])
 	pcs := make([]uintptr, n)
 	copy(pcs, buf[:n])
 	return pcs

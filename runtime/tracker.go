@@ -49,7 +49,7 @@ type tracker struct {
 func newTracker(cfg *Config) *tracker {
 	t := &tracker{onLeak: cfg.OnLeak, held: make(map[*pgx.Conn]*record)}
 	if cfg.CaptureStacks {
-		t.depth = cfg.StackDepth
+		t.depth = min(cfg.StackDepth, maxStackDepth)
 		if t.depth <= 0 {
 			t.depth = DefaultStackDepth
 		}

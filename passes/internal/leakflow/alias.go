@@ -19,6 +19,11 @@ type aliases struct {
 	vals  map[ssa.Value]bool // values that are the resource
 	cells map[ssa.Value]bool // pointers to heap cells holding it (Alloc, FreeVar)
 	errs  map[ssa.Value]bool // values that are its paired error
+	// errLoads are loads of errCells, the cells the paired error is
+	// stored into (a named result, a captured err). They denote the
+	// error only while the cell still holds it: see state.errStale.
+	errLoads map[ssa.Value]bool
+	errCells map[ssa.Value]bool
 }
 
 func newAliases(typ *resource.Type) *aliases {
@@ -27,6 +32,9 @@ func newAliases(typ *resource.Type) *aliases {
 		vals:  make(map[ssa.Value]bool),
 		cells: make(map[ssa.Value]bool),
 		errs:  make(map[ssa.Value]bool),
+
+		errLoads: make(map[ssa.Value]bool),
+		errCells: make(map[ssa.Value]bool),
 	}
 }
 
@@ -61,7 +69,10 @@ func (a *aliases) addValue(v ssa.Value) {
 				a.addExtract(r, 0)
 			}
 		case *ssa.Store:
-			if r.Val == v && isCell(r.Addr) {
+			// Only a local variable's own cell keeps the resource in
+			// this function; a store to a free variable hands it to
+			// the enclosing function.
+			if _, local := r.Addr.(*ssa.Alloc); local && r.Val == v && isCell(r.Addr) {
 				a.addCell(r.Addr)
 			}
 		}
@@ -94,28 +105,34 @@ func (a *aliases) addCell(c ssa.Value) {
 	}
 }
 
-// addErr adds the paired error value, and the loads of cells it is
-// stored into (a named result captured by a deferred closure). This is
-// flow-insensitive: a later error stored into the same cell is taken
-// for this one, which can only hide a leak, never invent one.
+// addErr adds the paired error value, and the loads of the cells it
+// is stored into (a named result or an err captured by a closure).
 func (a *aliases) addErr(v ssa.Value) {
-	if a.errs[v] {
+	a.errs[v] = true
+	refs := v.Referrers()
+	if refs == nil {
 		return
 	}
-	a.errs[v] = true
-	if refs := v.Referrers(); refs != nil {
-		for _, r := range *refs {
-			if st, ok := r.(*ssa.Store); ok && st.Val == v && isCell(st.Addr) {
-				if crefs := st.Addr.Referrers(); crefs != nil {
-					for _, cr := range *crefs {
-						if load, ok := cr.(*ssa.UnOp); ok && load.Op == token.MUL {
-							a.errs[load] = true
-						}
-					}
+	for _, r := range *refs {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != v || !isCell(st.Addr) {
+			continue
+		}
+		a.errCells[st.Addr] = true
+		if crefs := st.Addr.Referrers(); crefs != nil {
+			for _, cr := range *crefs {
+				if load, ok := cr.(*ssa.UnOp); ok && load.Op == token.MUL {
+					a.errLoads[load] = true
 				}
 			}
 		}
 	}
+}
+
+// isErr reports whether v is the paired error, given whether the error
+// cells have gone stale on the current path.
+func (a *aliases) isErr(v ssa.Value, stale bool) bool {
+	return a.errs[v] || (!stale && a.errLoads[v])
 }
 
 // isCell reports whether addr is a local variable's cell: an Alloc, or

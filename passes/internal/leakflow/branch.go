@@ -6,6 +6,7 @@ package leakflow
 
 import (
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -17,31 +18,56 @@ import (
 //   - the paired error is non-nil: nothing was acquired (err != nil);
 //   - the resource itself is nil (rows == nil);
 //   - rows.Next() returned false: the rows closed themselves;
-//   - pgx's rows.Scan failed: pgx closes the rows on a Scan error.
-func (e *engine) nothingHeld(a *aliases, cond ssa.Value, edge bool) bool {
+//   - pgx's rows.Scan failed: pgx closes the rows on a Scan error;
+//   - database/sql's row.Err() is non-nil: such a Row holds no rows.
+func (e *engine) nothingHeld(a *aliases, cond ssa.Value, edge, errStale bool) bool {
 	switch c := cond.(type) {
 	case *ssa.UnOp:
 		if c.Op == token.NOT {
-			return e.nothingHeld(a, c.X, !edge)
+			return e.nothingHeld(a, c.X, !edge, errStale)
 		}
 	case *ssa.BinOp:
 		x, ok := nilComparand(c)
 		if !ok {
 			return false
 		}
+		x = lastStored(x)
 		isNil := edge == (c.Op == token.EQL) // cond's value on this edge means x == nil
 		switch {
-		case a.errs[x]:
+		case a.isErr(x, errStale):
 			return !isNil
 		case a.vals[x]:
 			return isNil
 		case isScanOf(a, x):
+			return !isNil
+		case isEmptyErrOf(a, x):
 			return !isNil
 		}
 	case *ssa.Call:
 		return !edge && isMethodOn(a, &c.Call, "Next") && a.typ.NextFalseReleases
 	}
 	return false
+}
+
+// lastStored resolves a load of a local variable's cell to the value
+// most recently stored into it in the same block, so that
+// "if err = rows.Scan(...); err != nil" is understood when err is a
+// named result or is captured by a closure.
+func lastStored(v ssa.Value) ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return v
+	}
+	if _, ok := load.X.(*ssa.Alloc); !ok {
+		return v
+	}
+	instrs := load.Block().Instrs
+	for i := slices.Index(instrs, ssa.Instruction(load)) - 1; i >= 0; i-- {
+		if st, ok := instrs[i].(*ssa.Store); ok && st.Addr == load.X {
+			return st.Val
+		}
+	}
+	return v
 }
 
 // nilComparand returns x for a comparison x == nil or x != nil.
@@ -68,6 +94,14 @@ func isNilConst(v ssa.Value) bool {
 func isScanOf(a *aliases, v ssa.Value) bool {
 	call, ok := v.(*ssa.Call)
 	return ok && a.typ.ScanErrorReleases && isMethodOn(a, &call.Call, "Scan")
+}
+
+// isEmptyErrOf reports whether v is the error of row.Err() on a
+// resource for which that error means nothing was acquired (*sql.Row:
+// a Row with an error holds no rows).
+func isEmptyErrOf(a *aliases, v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	return ok && a.typ.ErrMeansEmpty && isMethodOn(a, &call.Call, "Err")
 }
 
 // isMethodOn reports whether c calls the named method on the resource.

@@ -19,6 +19,7 @@ const (
 	effRelease                  // released, now or by a defer covering every exit
 	effDeferCell                // a deferred closure releases the cell's content at exit
 	effEscape                   // handed over where ownership is unknown
+	effNotHeld                  // the path cannot hold it (an assertion that the error is non-nil)
 )
 
 type effect struct {
@@ -30,6 +31,12 @@ type effect struct {
 func (e *engine) effect(a *aliases, ins ssa.Instruction) effect {
 	switch ins := ins.(type) {
 	case *ssa.Call:
+		if eff, ok := testifyEffect(a, &ins.Call); ok {
+			return eff
+		}
+		if a.typ.NextFalseReleases && isMethodOn(a, &ins.Call, "Next") && !nextBranched(ins) {
+			return effect{effEscape, "the result of Next is not branched on, so whether the rows were closed is unknown"}
+		}
 		return e.callEffect(a, &ins.Call, false)
 	case *ssa.Defer:
 		return e.callEffect(a, &ins.Call, true)
@@ -111,6 +118,11 @@ func (e *engine) receiverEffect(a *aliases, c *ssa.CallCommon) (effect, bool) {
 	}
 	if a.typ.IsRelease(method) {
 		return effect{kind: effRelease}, true
+	}
+	if callee := c.StaticCallee(); callee != nil && e.isLocal(callee) {
+		// A method of this package (pgx's own code, a wrapper type):
+		// summarize it like any local callee; it may keep its receiver.
+		return effect{}, false
 	}
 	return effect{}, true
 }

@@ -85,14 +85,20 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 		e.current = acq.typ.Check
 		a := newAliases(acq.typ)
 		resultAliases(a, acq.call)
-		if !hasUses(acq.call) {
-			res.Findings = append(res.Findings, e.finding(fn, acq, Discard, nil))
-			continue
-		}
 		w := &walker{e: e, fn: fn, a: a, acq: acq.call}
+		e.prepareLoopExits(w, fn, acq.call)
 		b := acq.call.Block()
-		w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1)
-		e.record(fn, acq, w.out, res)
+		w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(fn, acq.call, a))
+		if !hasUses(acq.call) {
+			// Discarded: every return it reaches held is a leak of
+			// the discarded resource (the error branch is still pruned).
+			for i := range w.out.leaks {
+				if w.out.leaks[i].kind == Return {
+					w.out.leaks[i].kind = Discard
+				}
+			}
+		}
+		e.record(fn, acq, w, res)
 		e.current = "deferloop"
 		e.deferLoops(fn, acq, a, res)
 	}
@@ -121,6 +127,8 @@ func resultAliases(a *aliases, call *ssa.Call) {
 }
 
 // hasUses reports whether the resource result of call is used at all.
+// go/ssa extracts a component assigned to the blank identifier too, so
+// an extract counts only if it has uses of its own.
 func hasUses(call *ssa.Call) bool {
 	refs := call.Referrers()
 	if refs == nil {
@@ -131,16 +139,56 @@ func hasUses(call *ssa.Call) bool {
 	}
 	for _, r := range *refs {
 		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
-			return true
+			if exRefs := ex.Referrers(); exRefs != nil && len(*exRefs) > 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// initialState is the state right after the acquisition. A cleanup
+// closure deferred before it, that releases the variable the resource
+// is then stored into (var tx pgx.Tx; defer func() { if tx != nil {
+// tx.Rollback(ctx) } }()), already covers it.
+func (e *engine) initialState(fn *ssa.Function, call *ssa.Call, a *aliases) state {
+	if len(a.cells) == 0 {
+		return state{}
+	}
+	for _, b := range fn.Blocks {
+		for i, ins := range b.Instrs {
+			d, ok := ins.(*ssa.Defer)
+			if !ok || !before(b, i, call) {
+				continue
+			}
+			if e.callEffect(a, &d.Call, true).kind == effDeferCell {
+				return state{deferred: true}
+			}
+		}
+	}
+	return state{}
+}
+
+// before reports whether instruction i of block b runs before call on
+// every path to call.
+func before(b *ssa.BasicBlock, i int, call *ssa.Call) bool {
+	cb := call.Block()
+	if b == cb {
+		return i < slices.Index(cb.Instrs, ssa.Instruction(call))
+	}
+	return b.Dominates(cb)
+}
+
 // record turns the leaks of one walk into findings, one per kind of
 // exit, and remembers why an acquisition stopped being tracked.
-func (e *engine) record(fn *ssa.Function, acq acquisition, out outcome, res *Result) {
+func (e *engine) record(fn *ssa.Function, acq acquisition, w *walker, res *Result) {
+	out := w.out
 	byKind := make(map[ExitKind][]leak)
+	if out.iterated {
+		for _, l := range e.loopExits(w, acq.call) {
+			byKind[l.kind] = append(byKind[l.kind], l)
+		}
+	}
 	looped := false
 	for _, l := range out.leaks {
 		if l.kind == Iterate {
@@ -161,7 +209,7 @@ func (e *engine) record(fn *ssa.Function, acq acquisition, out outcome, res *Res
 			}
 		}
 	}
-	for _, kind := range []ExitKind{Return, Continue, Iterate, Overwrite} {
+	for _, kind := range []ExitKind{Return, Continue, Iterate, Overwrite, Discard} {
 		if leaks := byKind[kind]; len(leaks) > 0 {
 			res.Findings = append(res.Findings, e.finding(fn, acq, kind, leaks))
 		}

@@ -19,6 +19,8 @@ import (
 // loop body. SSA jumps carry no position, so the continue is found in
 // the syntax: the first continue aimed at the loop that lies after the
 // furthest source point the path reached, in a block the path entered.
+// When the iteration ends on a branch of an if statement, the search
+// is confined to that branch.
 func (e *engine) loopExit(fn *ssa.Function, call *ssa.Call, l leak) leak {
 	loop, label := innermostLoop(fn.Syntax(), call.Pos())
 	if loop == nil {
@@ -36,12 +38,52 @@ func (e *engine) loopExit(fn *ssa.Function, call *ssa.Call, l leak) leak {
 			}
 		}
 	}
+	lo, hi := furthest, body.End()
+	if l.branch.IsValid() {
+		lo, hi = l.branch, l.branchEnd
+	}
 	for _, c := range continuesTo(loop, label) {
-		if c.Pos() > furthest && entered(fn, c, onPath) {
+		if c.Pos() > lo && c.Pos() < hi && entered(fn, c, onPath) {
 			return leak{kind: Continue, pos: c.Pos()}
 		}
 	}
 	return leak{kind: Iterate, pos: body.Rbrace}
+}
+
+// branchRange returns the source range of the branch of the if
+// statement that the edge e of an If instruction takes: the then-body
+// for the true edge; the else part, or else the rest of the enclosing
+// block, for the false edge. It returns an invalid range when the If
+// cannot be traced to an if statement.
+func branchRange(syntax ast.Node, b *ssa.BasicBlock, succ int) (token.Pos, token.Pos) {
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok || succ < 0 || !ifi.Cond.Pos().IsValid() {
+		return token.NoPos, token.NoPos
+	}
+	pos := ifi.Cond.Pos()
+	var stmt *ast.IfStmt
+	var after token.Pos
+	ast.Inspect(syntax, func(n ast.Node) bool {
+		if n == nil || n.Pos() > pos || n.End() <= pos {
+			return false
+		}
+		if s, ok := n.(*ast.IfStmt); ok && s.Cond.Pos() <= pos && pos < s.Cond.End() {
+			stmt = s
+		}
+		if blk, ok := n.(*ast.BlockStmt); ok {
+			after = blk.End()
+		}
+		return true
+	})
+	switch {
+	case stmt == nil:
+		return token.NoPos, token.NoPos
+	case succ == 0:
+		return stmt.Body.Pos(), stmt.Body.End()
+	case stmt.Else != nil:
+		return stmt.Else.Pos(), stmt.Else.End()
+	}
+	return stmt.End(), after
 }
 
 // innermostLoop returns the innermost for or range statement of syntax
@@ -157,7 +199,9 @@ func (e *engine) deferLoops(fn *ssa.Function, acq acquisition, a *aliases, res *
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			d, ok := ins.(*ssa.Defer)
-			if !ok || !inCycle(b) {
+			// A defer in the body of a range-over-func loop is
+			// pushed onto the enclosing function's stack.
+			if !ok || !(inCycle(b) || d.DeferStack != nil) {
 				continue
 			}
 			if eff := e.callEffect(a, &d.Call, true); eff.kind != effRelease && eff.kind != effDeferCell {
@@ -201,4 +245,117 @@ func (s *sourceIndex) deferText(pos token.Pos) string {
 		}
 	}
 	return "the release"
+}
+
+// prepareLoopExits finds the loop holding the acquisition and the
+// blocks whose entry ends one of its iterations, so that the walk can
+// record every way an iteration ends while the resource is held: each
+// continue statement and the end of the body. The memo merges those
+// paths where they meet, so they must be seen on the edges.
+//
+// The header is the innermost block that dominates the acquisition and
+// is entered by a back edge. An iteration ends on a back edge into it,
+// or, in a for statement with a post statement, on any edge into the
+// block that runs the post statement.
+func (e *engine) prepareLoopExits(w *walker, fn *ssa.Function, call *ssa.Call) {
+	if _, yield := fn.Syntax().(*ast.RangeStmt); yield {
+		// The body of a range-over-func loop ends an iteration by
+		// returning true, from blocks that continue statements and
+		// the end of the body share.
+		w.loopTargets = make(map[*ssa.BasicBlock]bool)
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if ok && continuesYield(fn, ret) && onlyResumes(b.Instrs[:len(b.Instrs)-1]) {
+				w.loopTargets[b] = true
+			}
+		}
+		return
+	}
+	header := loopHeader(call.Block())
+	if header == nil {
+		return
+	}
+	w.header = header
+	w.loopTargets = map[*ssa.BasicBlock]bool{header: true}
+	loop, _ := innermostLoop(fn.Syntax(), call.Pos())
+	f, ok := loop.(*ast.ForStmt)
+	if !ok || f.Post == nil {
+		return
+	}
+	for _, latch := range header.Preds {
+		if header.Dominates(latch) && onlyRunsPost(latch, f.Post) {
+			delete(w.loopTargets, header)
+			w.loopTargets[latch] = true
+		}
+	}
+}
+
+// isHeader reports whether b is the header of the acquisition's loop:
+// an edge into the header ends an iteration only if it is a back edge,
+// while every edge into a post block does.
+func (w *walker) isHeader(b *ssa.BasicBlock) bool { return b == w.header }
+
+// loopHeader returns the innermost loop header dominating b, or nil.
+func loopHeader(b *ssa.BasicBlock) *ssa.BasicBlock {
+	for h := b; h != nil; h = h.Idom() {
+		for _, p := range h.Preds {
+			if h.Dominates(p) {
+				return h
+			}
+		}
+	}
+	return nil
+}
+
+// onlyRunsPost reports whether block b runs the post statement of a
+// for loop and nothing of its body (go/ssa fuses the two when the body
+// ends without a branch).
+func onlyRunsPost(b *ssa.BasicBlock, post ast.Stmt) bool {
+	runs := false
+	for _, ins := range b.Instrs {
+		if p := ins.Pos(); p.IsValid() {
+			if p < post.Pos() || p >= post.End() {
+				return false
+			}
+			runs = true
+		}
+	}
+	return runs
+}
+
+// onlyResumes reports whether instrs only set the state variables of a
+// range-over-func loop (stores to free variables), as the block that
+// continue statements and the end of the body share does.
+func onlyResumes(instrs []ssa.Instruction) bool {
+	for _, ins := range instrs {
+		st, ok := ins.(*ssa.Store)
+		if !ok {
+			return false
+		}
+		if _, ok := st.Addr.(*ssa.FreeVar); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// loopExits names the exits of every recorded way an iteration ended
+// while the resource was held, one leak per distinct statement.
+func (e *engine) loopExits(w *walker, call *ssa.Call) []leak {
+	var out []leak
+	seen := make(map[token.Pos]bool)
+	for _, edge := range w.loopEdges {
+		l := leak{kind: Iterate, path: w.witness(edge.from)}
+		l.branch, l.branchEnd = branchRange(w.fn.Syntax(), edge.from.b, edge.succ)
+		l = e.loopExit(w.fn, call, l)
+		if !seen[l.pos] {
+			seen[l.pos] = true
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		// A loop the syntax does not show (goto): name the acquisition.
+		out = append(out, leak{kind: Iterate, pos: call.Pos()})
+	}
+	return out
 }

@@ -24,6 +24,9 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, kind ExitKind, leaks
 		Var:     e.src.varName(acq.call.Pos()),
 		Kind:    kind,
 	}
+	if c, _ := e.src.call(acq.call.Pos()); c != nil {
+		f.Acquire = c.Pos() // the start of the call, not its parenthesis
+	}
 	for _, l := range leaks {
 		if l.pos.IsValid() && !slices.Contains(f.Exits, l.pos) {
 			f.Exits = append(f.Exits, l.pos)
@@ -59,7 +62,7 @@ func (e *engine) message(f *Finding) string {
 	case Overwrite:
 		fmt.Fprintf(&b, " before the variable holding it is overwritten at %s", at)
 	case Discard:
-		b.WriteString(": the result is discarded")
+		fmt.Fprintf(&b, ": the result is discarded (on the path that returns at %s)", at)
 	}
 	if n := len(f.Exits) - 1; n > 0 {
 		fmt.Fprintf(&b, " (and %d other %s)", n, plural(n, "exit", "exits"))
@@ -72,6 +75,11 @@ func (e *engine) message(f *Finding) string {
 	case Continue, Iterate:
 		fmt.Fprintf(&b, "; release it before the next iteration, or move the loop body into a function")
 	case Discard:
+		if f.Type.Check == "rowsclose" || f.Type.Check == "rowscan" {
+			b.WriteString("; use Exec if no rows are wanted")
+		} else {
+			b.WriteString("; assign it and " + fmt.Sprintf(f.Type.Fix, v))
+		}
 	default:
 		b.WriteString("; " + fmt.Sprintf(f.Type.Fix, v))
 	}

@@ -81,7 +81,7 @@ func (e *engine) computeSummary(k summaryKey) summary {
 		a.addValue(root)
 	}
 	w := &walker{e: e, fn: fn, a: a}
-	w.walk(fn.Blocks[0], 0)
+	w.walk(fn.Blocks[0], 0, state{})
 	out := w.out
 	switch {
 	case out.escape != "" || out.returned:

@@ -5,24 +5,23 @@
 package leakflow
 
 import (
+	"go/ast"
+	"go/constant"
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 )
 
 // state is what the walk knows of the resource at a program point.
 // Every other situation (released, handed over, never acquired) ends
-// the path, so two states suffice.
-type state uint8
-
-const (
-	held         state = iota // the resource must still be released
-	heldLooped                // held, on a path that went around the loop holding the acquisition
-	deferredCell              // a deferred closure releases whatever the cell holds at exit
-)
-
-// isHeld reports whether the resource must still be released in s.
-func (s state) isHeld() bool { return s != deferredCell }
+// the path, so the state stays tiny and the walk linear.
+type state struct {
+	deferred bool // a deferred closure releases the content of the resource's cell at exit
+	looped   bool // the path went around the loop holding the acquisition
+	errStale bool // the error variable's cell no longer holds the acquisition's error
+}
 
 // node is a memo key: each (block, state) is walked at most once.
 type node struct {
@@ -36,11 +35,16 @@ type leak struct {
 	looped bool              // found after going around the acquisition's loop: the loop leak explains it
 	pos    token.Pos         // the return, or the overwriting store
 	path   []*ssa.BasicBlock // for Continue/Iterate: the blocks of the witness iteration
+
+	// branch..branchEnd confines the search for the continue statement
+	// to the branch of an if statement the iteration ended on.
+	branch, branchEnd token.Pos
 }
 
 // outcome summarizes one walk.
 type outcome struct {
 	leaks    []leak
+	iterated bool   // some path reached the acquisition again while holding it
 	released bool   // some path released the resource
 	returned bool   // some path returned it to the caller
 	escape   string // why ownership became unclear on some path, if it did
@@ -55,6 +59,22 @@ type walker struct {
 	out  outcome
 	seen map[node]bool
 	from map[node]node // first predecessor, for witness paths
+
+	// loopTargets are the blocks whose entry ends an iteration of the
+	// loop holding the acquisition (see prepareLoopExits); loopEdges
+	// records the nodes that entered one of them.
+	loopTargets map[*ssa.BasicBlock]bool
+	loopEdges   []loopEdge
+	header      *ssa.BasicBlock
+
+	initDeferred bool // a release was deferred before the acquisition
+}
+
+// loopEdge is a way an iteration ended: the node that ended it and the
+// index of the successor it took (-1 when the node itself ended it).
+type loopEdge struct {
+	from node
+	succ int
 }
 
 type workItem struct {
@@ -62,12 +82,13 @@ type workItem struct {
 	start int // index of the first instruction to process
 }
 
-// walk explores the function from instruction start of block b.
-func (w *walker) walk(b *ssa.BasicBlock, start int) {
+// walk explores the function from instruction start of block b, in
+// the initial state init.
+func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 	w.seen = make(map[node]bool)
 	w.from = make(map[node]node)
-	first := node{b, held}
-	queue := []workItem{{first, start}}
+	w.initDeferred = init.deferred
+	queue := []workItem{{node{b, init}, start}}
 	for len(queue) > 0 {
 		it := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
@@ -76,8 +97,11 @@ func (w *walker) walk(b *ssa.BasicBlock, start int) {
 			continue
 		}
 		for i, succ := range it.n.b.Succs {
-			if w.pruned(it.n.b, i) {
+			if w.pruned(it.n.b, i, s) {
 				continue
+			}
+			if w.loopTargets[succ] && it.n.b != succ && succ.Dominates(it.n.b) == w.isHeader(succ) {
+				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i})
 			}
 			next := node{succ, w.edgeState(it.n.b, succ, s)}
 			if w.seen[next] {
@@ -94,13 +118,26 @@ func (w *walker) walk(b *ssa.BasicBlock, start int) {
 // at its end, or false if the path ended inside it.
 func (w *walker) block(it workItem) (state, bool) {
 	s := it.n.s
-	b := it.n.b
-	for _, ins := range b.Instrs[it.start:] {
+	for _, ins := range it.n.b.Instrs[it.start:] {
 		if ins == w.acq {
 			// The acquisition is reached again: a loop iterates
-			// while the resource from the previous iteration is held.
-			if s.isHeld() {
-				w.out.leaks = append(w.out.leaks, leak{kind: Iterate, path: w.witness(it.n)})
+			// while the resource from the previous iteration is
+			// held. The exits are named by loopExits, from the
+			// blocks the walk saw.
+			// A release deferred in this very loop is deferloop's
+			// finding; one deferred before the loop is undone by the
+			// next iteration overwriting its variable.
+			if !s.deferred || w.initDeferred {
+				w.out.iterated = true
+			}
+			return s, false
+		}
+		if ret, ok := ins.(*ssa.Return); ok && w.acq != nil && continuesYield(w.fn, ret) {
+			// The body of a range-over-func loop returns true to
+			// ask for the next iteration.
+			if !s.deferred || w.initDeferred {
+				w.out.iterated = true
+				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1})
 			}
 			return s, false
 		}
@@ -124,12 +161,16 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 				return s, false
 			}
 		}
-		if s.isHeld() {
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s == heldLooped})
+		if !s.deferred {
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped})
 		}
 		return s, false
 	case *ssa.Panic:
 		return s, false
+	case *ssa.Call:
+		if ins.Call.IsInvoke() && ssabuild.IsNoReturnFunc(ins.Call.Method) {
+			return s, false // t.Fatal through testing.TB
+		}
 	case *ssa.Store:
 		return w.store(ins, s)
 	}
@@ -140,50 +181,44 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		return s, false
 	case effDeferCell:
 		w.out.released = true
-		return deferredCell, true
+		s.deferred = true
+		return s, true
 	case effEscape:
 		w.out.escape = eff.reason
+		return s, false
+	case effNotHeld:
 		return s, false
 	}
 	return s, true
 }
 
-// store handles a store: the resource stored outside a local cell is
-// handed over; a cell holding it that is overwritten loses it.
+// store handles a store. The resource stored anywhere but in a local
+// variable's cell is handed over. The cell of the paired error going
+// stale ends the branch facts on it. The cell holding the resource
+// being overwritten loses it: whatever a deferred closure releases
+// through that cell at exit, it is not this resource.
 func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 	if w.a.vals[st.Val] {
 		if w.a.cells[st.Addr] {
 			return s, true
 		}
-		w.out.escape = "stored in a field, global or container"
+		w.out.escape = "stored in a field, global, container or outer variable"
 		return s, false
+	}
+	if w.a.errCells[st.Addr] {
+		s.errStale = !w.a.errs[st.Val]
+		return s, true
 	}
 	if !w.a.cells[st.Addr] {
 		return s, true
 	}
-	if s == deferredCell {
-		// The deferred closure will release the new value, not ours.
-		return held, true
-	}
-	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s == heldLooped})
+	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped})
 	return s, false
-}
-
-// edgeState is the state after the edge from b to succ. Going back to
-// the head of a loop that holds the acquisition while the resource is
-// held marks the path as looped: if it then leaves the function, the
-// leak is the loop's (the continue or the end of the body), already
-// reported when the path reaches the acquisition again.
-func (w *walker) edgeState(b, succ *ssa.BasicBlock, s state) state {
-	if s == held && w.acq != nil && succ.Dominates(b) && succ.Dominates(w.acq.Block()) {
-		return heldLooped
-	}
-	return s
 }
 
 // pruned reports whether the i'th successor edge of b is infeasible
 // while the resource is held, by the branch facts of branch.go.
-func (w *walker) pruned(b *ssa.BasicBlock, i int) bool {
+func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 	if len(b.Instrs) == 0 {
 		return false
 	}
@@ -191,13 +226,26 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int) bool {
 	if !ok {
 		return false
 	}
-	return w.e.nothingHeld(w.a, ifi.Cond, i == 0)
+	return w.e.nothingHeld(w.a, ifi.Cond, i == 0, s.errStale)
 }
 
-// witness returns the blocks of one path from the walk's start to n.
+// edgeState is the state after the edge from b to succ. Going back to
+// the head of a loop that holds the acquisition while the resource is
+// held marks the path as looped: if it then leaves the function, the
+// leak is the loop's (a continue, or the end of the body), reported
+// when the path reaches the acquisition again.
+func (w *walker) edgeState(b, succ *ssa.BasicBlock, s state) state {
+	if !s.deferred && w.acq != nil && succ.Dominates(b) && succ.Dominates(w.acq.Block()) {
+		s.looped = true
+	}
+	return s
+}
+
+// witness returns the blocks of one path from the walk's start to n,
+// last block first.
 func (w *walker) witness(n node) []*ssa.BasicBlock {
 	var path []*ssa.BasicBlock
-	for steps := 0; steps <= len(w.fn.Blocks)*2; steps++ {
+	for steps := 0; steps <= len(w.fn.Blocks)*8; steps++ {
 		path = append(path, n.b)
 		prev, ok := w.from[n]
 		if !ok {
@@ -206,6 +254,17 @@ func (w *walker) witness(n node) []*ssa.BasicBlock {
 		n = prev
 	}
 	return path
+}
+
+// continuesYield reports whether ret ends an iteration of the body of
+// a range-over-func loop (go/ssa builds the body as a yield function
+// whose syntax is the range statement; it returns true to continue).
+func continuesYield(fn *ssa.Function, ret *ssa.Return) bool {
+	if _, ok := fn.Syntax().(*ast.RangeStmt); !ok || len(ret.Results) != 1 {
+		return false
+	}
+	k, ok := ret.Results[0].(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value)
 }
 
 // returnPos is the position of a return statement, or of the closing

@@ -43,6 +43,10 @@ type Type struct {
 
 	// ScanErrorReleases: a non-nil error from Scan releases it (pgx).
 	ScanErrorReleases bool
+
+	// ErrMeansEmpty: a non-nil error from the Err method means
+	// nothing is held (database/sql's Row).
+	ErrMeansEmpty bool
 }
 
 // IsRelease reports whether the method name releases t.

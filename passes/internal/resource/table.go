@@ -19,7 +19,7 @@ var builtinTypes = []Type{
 	{Key: pgxPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, ScanErrorReleases: true},
 	{Key: "*" + sqlPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},
-		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted"},
+		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted", ErrMeansEmpty: true},
 	{Key: pgxPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},
 		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted"},
 	{Key: "*" + poolPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Release", "Hijack"},

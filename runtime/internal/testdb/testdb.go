@@ -35,6 +35,9 @@ const (
 	EnvPgLog   = "DBLEAKLINT_PG_LOG"
 )
 
+// howTo tells how to provide what the tests need.
+const howTo = `to run this test: eval "$(scripts/postgres.sh start >/dev/null && scripts/postgres.sh env)"`
+
 // closeTimeout bounds the wait for a pool to close at the end of a test.
 const closeTimeout = 10 * time.Second
 
@@ -42,9 +45,9 @@ const closeTimeout = 10 * time.Second
 func Unavailable(t testing.TB, msg string) {
 	t.Helper()
 	if os.Getenv("CI") != "" {
-		t.Fatalf("%s (CI is set, so this is an error; start one with scripts/postgres.sh start and eval \"$(scripts/postgres.sh env)\")", msg)
+		t.Fatalf("%s (an error because CI is set); %s", msg, howTo)
 	}
-	t.Skipf("%s; start one with: eval \"$(scripts/postgres.sh start >/dev/null && scripts/postgres.sh env)\"", msg)
+	t.Skipf("%s; %s", msg, howTo)
 }
 
 // DSN returns the test database's connection string.

@@ -1,0 +1,69 @@
+package dbleakrt_test
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	dbleakrt "github.com/dbleaklint/dbleaklint/runtime"
+	"github.com/dbleaklint/dbleaklint/runtime/pooltest"
+)
+
+// here returns the file and line of its caller.
+func here() (string, int) {
+	_, file, line, _ := runtime.Caller(1)
+	return file, line
+}
+
+// location formats a file and line as Frame.Location does.
+func location(file string, line int) string {
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
+// requireNoneHeld fails the test unless the pool ends with no tracked
+// connection and pgxpool counts none acquired.
+func requireNoneHeld(t *testing.T, p *dbleakrt.Pool) {
+	t.Helper()
+	if err := pooltest.Find(p); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for p.Pgx().Stat().AcquiredConns() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("pgxpool still counts %d acquired connections", p.Pgx().Stat().AcquiredConns())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// count returns the number of rows of table.
+func count(t *testing.T, p *dbleakrt.Pool, table string) int {
+	t.Helper()
+	var n int
+	if err := p.Pgx().QueryRow(context.Background(), "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+		t.Fatalf("count %s: %v", table, err)
+	}
+	return n
+}
+
+// syncBuffer is a bytes buffer that a logger and a test may share.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return string(b.buf)
+}
