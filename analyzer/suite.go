@@ -13,8 +13,8 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/batchclose"
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
 	"github.com/dbleaklint/dbleaklint/passes/deferloop"
-	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 	"github.com/dbleaklint/dbleaklint/passes/rowscan"
+	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 	"github.com/dbleaklint/dbleaklint/passes/stmtclose"
 	"github.com/dbleaklint/dbleaklint/passes/txend"
 )
