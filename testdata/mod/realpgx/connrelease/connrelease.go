@@ -15,7 +15,7 @@ var errNotFound = errors.New("not found")
 
 // The "not found" return keeps the pool connection checked out.
 func email(ctx context.Context, pool *pgxpool.Pool, id int64) (string, error) {
-	conn, err := pool.Acquire(ctx) // want `^connection conn from pool\.Acquire is not released on the path that returns at connrelease\.go:27; defer conn\.Release\(\) after the error check$`
+	conn, err := pool.Acquire(ctx) // want `^connection conn from pool\.Acquire is not released on the path that returns at connrelease\.go:26; defer conn\.Release\(\) after the error check$`
 	if err != nil {
 		return "", err
 	}
@@ -60,7 +60,7 @@ func emailFunc(ctx context.Context, pool *pgxpool.Pool, id int64) (string, error
 
 // A direct pgx connection that is never closed when Ping fails.
 func ping(ctx context.Context, dsn string) error {
-	conn, err := pgx.Connect(ctx, dsn) // want `^connection conn from pgx\.Connect is not closed on the path that returns at connrelease\.go:66; defer conn\.Close\(ctx\) after the error check$`
+	conn, err := pgx.Connect(ctx, dsn) // want `^connection conn from pgx\.Connect is not closed on the path that returns at connrelease\.go:68; defer conn\.Close\(ctx\) after the error check$`
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func pingDefer(ctx context.Context, dsn string) error {
 
 // A database/sql connection kept when the session setting fails.
 func withSession(ctx context.Context, db *sql.DB) error {
-	c, err := db.Conn(ctx) // want `^connection c from db\.Conn is not closed on the path that returns at connrelease\.go:89; defer c\.Close\(\) after the error check$`
+	c, err := db.Conn(ctx) // want `^connection c from db\.Conn is not closed on the path that returns at connrelease\.go:90; defer c\.Close\(\) after the error check$`
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ var errTooMany = errors.New("too many users")
 
 // The early return inside the loop leaves the pgx rows open.
 func listEmails(ctx context.Context, pool *pgxpool.Pool, limit int) ([]string, error) {
-	rows, err := pool.Query(ctx, "SELECT email FROM users") // want `^rows from pool\.Query is not closed on the path that returns at rowsclose\.go:33; defer rows\.Close\(\) after the error check$`
+	rows, err := pool.Query(ctx, "SELECT email FROM users") // want `^rows from pool\.Query is not closed on the path that returns at rowsclose\.go:34; defer rows\.Close\(\) after the error check$`
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func listUsersCollect(ctx context.Context, pool *pgxpool.Pool) ([]User, error) {
 
 // A failed database/sql Scan does not close the rows.
 func sqlIDs(ctx context.Context, db *sql.DB) ([]int64, error) {
-	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `^rows from db\.QueryContext is not closed on the path that returns at rowsclose\.go:80; defer rows\.Close\(\) after the error check$`
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `^rows from db\.QueryContext is not closed on the path that returns at rowsclose\.go:81; defer rows\.Close\(\) after the error check$`
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,110 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Package realpgx_test runs every check of dbleaklint against the real
+// pgx v5, pgxpool and database/sql, in module mode, so that the stubs of
+// testdata/src can never drift from the library they stand for.
+//
+// The cases live in testdata/mod/realpgx, a module of its own: one
+// package per check, named after it, whose "// want" comments belong to
+// that check only.
+package realpgx_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/sqlrowserr"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/analyzer"
+	"github.com/dbleaklint/dbleaklint/internal/testutil"
+)
+
+const pgxPath = "github.com/jackc/pgx/v5"
+
+// pgxRequire matches the pgx requirement of a go.mod file.
+var pgxRequire = regexp.MustCompile(`(?m)^\s*(?:require\s+)?github\.com/jackc/pgx/v5 (v\S+)`)
+
+// pgxVersion returns the version of pgx that the go.mod file requires.
+func pgxVersion(t *testing.T, gomod string) string {
+	t.Helper()
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := pgxRequire.FindSubmatch(data)
+	if m == nil {
+		t.Fatalf("%s does not require %s", gomod, pgxPath)
+	}
+	return string(m[1])
+}
+
+func Test(t *testing.T) {
+	dir := filepath.Join(testutil.TestData(), "mod", "realpgx")
+
+	// The cases are written against the pgx that dbleaklint's table
+	// describes: the version the repository itself requires.
+	want := pgxVersion(t, filepath.Join(testutil.TestData(), "..", "go.mod"))
+	if got := pgxVersion(t, filepath.Join(dir, "go.mod")); got != want {
+		t.Fatalf("testdata/mod/realpgx requires pgx %s, the repository %s", got, want)
+	}
+
+	// analysistest loads in module mode with GOPROXY=off: fill the
+	// module cache first.
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+
+	ran := 0
+	for _, a := range analyzer.Suite {
+		if a == sqlrowserr.Analyzer {
+			continue // x/tools' own check, tested there
+		}
+		ran++
+		t.Run(a.Name, func(t *testing.T) {
+			t.Parallel()
+			pkgDir := filepath.Join(dir, a.Name)
+			if _, err := os.Stat(pkgDir); err != nil {
+				t.Fatalf("no real-pgx cases for check %s: %v", a.Name, err)
+			}
+			results := analysistest.Run(t, dir, a, "./"+a.Name)
+			if len(results) == 0 {
+				t.Fatal("no package analyzed")
+			}
+			for _, r := range results {
+				pkg := r.Action.Package
+				// Each package holds at least one leak...
+				if len(r.Diagnostics) == 0 {
+					t.Errorf("%s: no diagnostic: the package must hold at least one leak", pkg.ID)
+				}
+				// ...and is checked against the real pgx, not a stub.
+				if !importsRealPgx(pkg, want) {
+					t.Errorf("%s does not import pgx %s from the module cache", pkg.ID, want)
+				}
+			}
+		})
+	}
+	if ran == 0 {
+		t.Fatal("analyzer.Suite has no check of dbleaklint")
+	}
+}
+
+// importsRealPgx reports whether pkg imports a package of the pgx module
+// at version, directly.
+func importsRealPgx(pkg *packages.Package, version string) bool {
+	for _, imp := range pkg.Imports {
+		if m := imp.Module; m != nil && m.Path == pgxPath && m.Version == version && m.Dir != "" {
+			return true
+		}
+	}
+	return false
+}
