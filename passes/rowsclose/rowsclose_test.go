@@ -16,3 +16,13 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), rowsclose.Analyzer, "rowsclose/...")
 }
+
+// TestStrict runs the strict mode, in which callees the analysis cannot
+// see into are assumed to borrow the resource.
+func TestStrict(t *testing.T) {
+	if err := rowsclose.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer rowsclose.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, testutil.TestData(), rowsclose.Analyzer, "strict/rowsclose")
+}

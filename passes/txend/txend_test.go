@@ -16,3 +16,13 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), txend.Analyzer, "txend/...")
 }
+
+// TestStrict runs the strict mode, in which callees the analysis cannot
+// see into are assumed to borrow the resource.
+func TestStrict(t *testing.T) {
+	if err := txend.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer txend.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, testutil.TestData(), txend.Analyzer, "strict/txend")
+}

@@ -27,6 +27,7 @@ func New(name, doc string, belongs func(*leakflow.Finding) bool) *analysis.Analy
 		Requires: []*analysis.Analyzer{leakflow.Analyzer},
 	}
 	a.Flags.BoolVar(&c.debug, "debug", false, "also report acquisitions that are not tracked, and why (ownership unclear)")
+	a.Flags.BoolVar(&c.strict, "strict", false, "assume that functions the analysis cannot see into (function values, interface methods, functions of other packages) only borrow the resources passed to them, and report the leaks that follow")
 	return a
 }
 
@@ -41,6 +42,7 @@ func ForCheck(name string) func(*leakflow.Finding) bool {
 type check struct {
 	name    string
 	debug   bool
+	strict  bool
 	belongs func(*leakflow.Finding) bool
 }
 
@@ -52,7 +54,7 @@ func (c *check) run(pass *analysis.Pass) (_ any, err error) {
 	}()
 	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
 	for _, f := range res.Findings {
-		if c.belongs(f) {
+		if c.belongs(f) && f.Mode.In(c.strict) {
 			pass.Report(diagnostic(c.name, f))
 		}
 	}

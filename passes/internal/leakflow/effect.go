@@ -25,6 +25,10 @@ const (
 type effect struct {
 	kind   effKind
 	reason string // for effEscape
+	// unknownCallee: the escape is a call to a function the engine
+	// cannot see into. Such callees almost always borrow, so the strict
+	// mode of the checks goes on as if they did.
+	unknownCallee bool
 }
 
 // effect classifies what instruction ins does to the resource.
@@ -35,7 +39,7 @@ func (e *engine) effect(a *aliases, ins ssa.Instruction) effect {
 			return eff
 		}
 		if a.typ.NextFalseReleases && isMethodOn(a, &ins.Call, "Next") && !nextBranched(ins) {
-			return effect{effEscape, "the result of Next is not branched on, so whether the rows were closed is unknown"}
+			return effect{kind: effEscape, reason: "the result of Next is not branched on, so whether the rows were closed is unknown"}
 		}
 		return e.callEffect(a, &ins.Call, false)
 	case *ssa.Defer:
@@ -45,19 +49,19 @@ func (e *engine) effect(a *aliases, ins ssa.Instruction) effect {
 		case effRelease:
 			return eff
 		case effEscape:
-			return effect{effEscape, "handed to a goroutine"}
+			return effect{kind: effEscape, reason: "handed to a goroutine"}
 		}
 	case *ssa.MapUpdate:
 		if a.vals[ins.Key] || a.vals[ins.Value] {
-			return effect{effEscape, "stored in a map"}
+			return effect{kind: effEscape, reason: "stored in a map"}
 		}
 	case *ssa.Send:
 		if a.vals[ins.X] {
-			return effect{effEscape, "sent on a channel"}
+			return effect{kind: effEscape, reason: "sent on a channel"}
 		}
 	case *ssa.MakeClosure:
 		if capturesResource(a, ins) && !onlyCalled(ins) {
-			return effect{effEscape, "captured by a closure that outlives the call"}
+			return effect{kind: effEscape, reason: "captured by a closure that outlives the call"}
 		}
 	}
 	return effect{}
@@ -144,7 +148,7 @@ func boundMethod(v ssa.Value) (ssa.Value, string) {
 // argEffect classifies passing the resource as argument i.
 func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, i int, deferred bool) effect {
 	if callee == nil {
-		return effect{effEscape, "passed to a function value or interface method"}
+		return effect{effEscape, "passed to a function value or interface method", true}
 	}
 	if obj, ok := callee.Object().(*types.Func); ok && e.model.ReleasedArg(obj) == i {
 		return effect{kind: effRelease}
@@ -155,7 +159,7 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 	if borrowsArgs(callee) {
 		return effect{}
 	}
-	return effect{effEscape, fmt.Sprintf("passed to %s, whose ownership of it is unknown", calleeName(callee))}
+	return effect{effEscape, fmt.Sprintf("passed to %s, whose ownership of it is unknown", calleeName(callee)), true}
 }
 
 // builtinEffect: append and copy put the resource into a slice; other
@@ -165,7 +169,7 @@ func builtinEffect(a *aliases, b *ssa.Builtin, args []ssa.Value) effect {
 	case "append", "copy":
 		for _, arg := range args {
 			if a.vals[arg] {
-				return effect{effEscape, "appended to a slice"}
+				return effect{kind: effEscape, reason: "appended to a slice"}
 			}
 		}
 	}
@@ -174,7 +178,7 @@ func builtinEffect(a *aliases, b *ssa.Builtin, args []ssa.Value) effect {
 
 // join combines the effects of several arguments of one call.
 func join(x, y effect) effect {
-	if x.kind == effEscape {
+	if x.kind == effEscape && !x.unknownCallee {
 		return x
 	}
 	if y.kind == effEscape || y.kind > x.kind {

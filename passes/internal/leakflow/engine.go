@@ -81,6 +81,7 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) *resource.Type {
 
 // analyzeFunc walks every acquisition of fn and records its leaks.
 func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
+	testHookAnalyze(fn)
 	for _, acq := range e.acquisitions(fn) {
 		e.current = acq.typ.Check
 		a := newAliases(acq.typ)
@@ -182,44 +183,54 @@ func before(b *ssa.BasicBlock, i int, call *ssa.Call) bool {
 // record turns the leaks of one walk into findings, one per kind of
 // exit, and remembers why an acquisition stopped being tracked.
 func (e *engine) record(fn *ssa.Function, acq acquisition, w *walker, res *Result) {
-	out := w.out
-	byKind := make(map[ExitKind][]leak)
-	if out.iterated {
-		for _, l := range e.loopExits(w, acq.call) {
-			byKind[l.kind] = append(byKind[l.kind], l)
-		}
+	type group struct {
+		kind   ExitKind
+		strict bool
 	}
-	looped := false
-	for _, l := range out.leaks {
+	var leaks []leak
+	if w.out.iterated {
+		leaks = e.loopExits(w, acq.call)
+	}
+	// A return reached after going around the loop is explained by
+	// the loop's finding; keep it only if there is no such finding.
+	hasLoop := len(leaks) > 0
+	for _, l := range w.out.leaks {
 		if l.kind == Iterate {
 			l = e.loopExit(fn, acq.call, l)
+			hasLoop = true
 		}
-		if l.looped {
-			looped = true
+		leaks = append(leaks, l)
+	}
+	byGroup := make(map[group][]leak)
+	for _, l := range leaks {
+		if l.looped && hasLoop {
 			continue
 		}
-		byKind[l.kind] = append(byKind[l.kind], l)
-	}
-	if looped && len(byKind[Continue])+len(byKind[Iterate]) == 0 {
-		// Not expected (a looped path can also reach the acquisition
-		// again), but never lose a leak: report the looped exits.
-		for _, l := range out.leaks {
-			if l.looped {
-				byKind[l.kind] = append(byKind[l.kind], l)
-			}
-		}
+		g := group{l.kind, l.strict}
+		byGroup[g] = append(byGroup[g], l)
 	}
 	for _, kind := range []ExitKind{Return, Continue, Iterate, Overwrite, Discard} {
-		if leaks := byKind[kind]; len(leaks) > 0 {
-			res.Findings = append(res.Findings, e.finding(fn, acq, kind, leaks))
+		plain, strict := byGroup[group{kind, false}], byGroup[group{kind, true}]
+		switch {
+		case len(strict) == 0 && len(plain) > 0:
+			res.Findings = append(res.Findings, e.finding(fn, acq, kind, plain))
+		case len(strict) > 0:
+			if len(plain) > 0 {
+				f := e.finding(fn, acq, kind, plain)
+				f.Mode = DefaultMode
+				res.Findings = append(res.Findings, f)
+			}
+			f := e.finding(fn, acq, kind, append(plain, strict...))
+			f.Mode = StrictMode
+			res.Findings = append(res.Findings, f)
 		}
 	}
-	if out.escape != "" {
+	if w.out.escape != "" {
 		res.Untracked = append(res.Untracked, &Untracked{
 			Type:    acq.typ,
 			Acquire: acq.call.Pos(),
 			Callee:  e.src.callText(acq.call.Pos()),
-			Reason:  out.escape,
+			Reason:  w.out.escape,
 		})
 	}
 }

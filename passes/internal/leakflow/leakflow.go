@@ -137,6 +137,32 @@ type Finding struct {
 	Kind    ExitKind
 	Exits   []token.Pos // leaking exits of this kind, in position order
 	Message string
+	// Mode says in which mode of the checks the finding is reported.
+	// Leaking paths that went through a call the engine cannot see into
+	// (a function value, an interface method, a function of another
+	// package), on the assumption that it only borrowed the resource,
+	// are reported in the strict mode only.
+	Mode Mode
+}
+
+// A Mode selects the findings of the default or the strict mode.
+type Mode uint8
+
+const (
+	BothModes   Mode = iota // reported in both modes
+	DefaultMode             // the default mode's finding; strict mode has a larger one
+	StrictMode              // includes exits after calls the engine cannot see into
+)
+
+// In reports whether the finding belongs to the mode (strict or not).
+func (m Mode) In(strict bool) bool {
+	switch m {
+	case DefaultMode:
+		return !strict
+	case StrictMode:
+		return strict
+	}
+	return true
 }
 
 // Untracked records an acquisition that the engine stopped following

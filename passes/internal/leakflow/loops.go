@@ -5,6 +5,7 @@
 package leakflow
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -344,10 +345,16 @@ func onlyResumes(instrs []ssa.Instruction) bool {
 func (e *engine) loopExits(w *walker, call *ssa.Call) []leak {
 	var out []leak
 	seen := make(map[token.Pos]bool)
+	// Non-strict edges first, so that a statement reached both ways is
+	// reported in the default mode.
+	slices.SortStableFunc(w.loopEdges, func(x, y loopEdge) int {
+		return cmp.Compare(b2i(x.strict), b2i(y.strict))
+	})
 	for _, edge := range w.loopEdges {
 		l := leak{kind: Iterate, path: w.witness(edge.from)}
 		l.branch, l.branchEnd = branchRange(w.fn.Syntax(), edge.from.b, edge.succ)
 		l = e.loopExit(w.fn, call, l)
+		l.strict = edge.strict
 		if !seen[l.pos] {
 			seen[l.pos] = true
 			out = append(out, l)
@@ -358,4 +365,11 @@ func (e *engine) loopExits(w *walker, call *ssa.Call) []leak {
 		out = append(out, leak{kind: Iterate, pos: call.Pos()})
 	}
 	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

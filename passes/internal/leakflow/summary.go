@@ -42,9 +42,9 @@ func (e *engine) summaryEffect(typ *resource.Type, fn *ssa.Function, slot int, c
 		if deferred {
 			return effect{kind: effRelease}
 		}
-		return effect{effEscape, "released by " + calleeName(fn) + " on some paths only"}
+		return effect{kind: effEscape, reason: "released by " + calleeName(fn) + " on some paths only"}
 	}
-	return effect{effEscape, "passed to " + calleeName(fn) + ", which hands it on"}
+	return effect{kind: effEscape, reason: "passed to " + calleeName(fn) + ", which hands it on"}
 }
 
 // summarize computes a summary by walking fn from its entry with the

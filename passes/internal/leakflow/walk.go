@@ -21,6 +21,7 @@ type state struct {
 	deferred bool // a deferred closure releases the content of the resource's cell at exit
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
+	strict   bool // the resource went to a callee the engine cannot see into (strict mode only)
 }
 
 // node is a memo key: each (block, state) is walked at most once.
@@ -33,6 +34,7 @@ type node struct {
 type leak struct {
 	kind   ExitKind
 	looped bool              // found after going around the acquisition's loop: the loop leak explains it
+	strict bool              // found after a call the engine cannot see into: strict mode only
 	pos    token.Pos         // the return, or the overwriting store
 	path   []*ssa.BasicBlock // for Continue/Iterate: the blocks of the witness iteration
 
@@ -73,8 +75,9 @@ type walker struct {
 // loopEdge is a way an iteration ended: the node that ended it and the
 // index of the successor it took (-1 when the node itself ended it).
 type loopEdge struct {
-	from node
-	succ int
+	from   node
+	succ   int
+	strict bool // the path went through a callee the engine cannot see into
 }
 
 type workItem struct {
@@ -101,7 +104,7 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 				continue
 			}
 			if w.loopTargets[succ] && it.n.b != succ && succ.Dominates(it.n.b) == w.isHeader(succ) {
-				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i})
+				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i, s.strict})
 			}
 			next := node{succ, w.edgeState(it.n.b, succ, s)}
 			if w.seen[next] {
@@ -137,7 +140,7 @@ func (w *walker) block(it workItem) (state, bool) {
 			// ask for the next iteration.
 			if !s.deferred || w.initDeferred {
 				w.out.iterated = true
-				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1})
+				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1, s.strict})
 			}
 			return s, false
 		}
@@ -162,7 +165,7 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			}
 		}
 		if !s.deferred {
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped})
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict})
 		}
 		return s, false
 	case *ssa.Panic:
@@ -185,6 +188,12 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		return s, true
 	case effEscape:
 		w.out.escape = eff.reason
+		if eff.unknownCallee && w.acq != nil {
+			// Assume the callee borrows it; leaks found from here on
+			// are reported by the checks' strict mode only.
+			s.strict = true
+			return s, true
+		}
 		return s, false
 	case effNotHeld:
 		return s, false
@@ -212,7 +221,7 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 	if !w.a.cells[st.Addr] {
 		return s, true
 	}
-	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped})
+	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped, strict: s.strict})
 	return s, false
 }
 
