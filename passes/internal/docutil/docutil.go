@@ -20,7 +20,8 @@ import (
 )
 
 // Extract returns the text of section "# Analyzer name" of the package
-// comment of the Go source content, without the heading.
+// comment of the Go source content, without the heading and without the
+// "name: " that starts the summary line, as x/tools' analyzers do.
 func Extract(content, name string) (string, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
 	if err != nil {
@@ -43,10 +44,11 @@ func section(doc *ast.CommentGroup, name string) (string, error) {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSpace(rest)
-	if !strings.HasPrefix(rest, name+": ") {
+	summary, ok := strings.CutPrefix(rest, name+": ")
+	if !ok {
 		return "", fmt.Errorf("section %q must start with %q", heading, name+": ")
 	}
-	return rest, nil
+	return summary, nil
 }
 
 // MustExtract is like Extract but panics on error. It is meant for

@@ -34,7 +34,6 @@ func BenchmarkEngine(b *testing.B) {
 				g := build(b, s, n)
 				b.ReportAllocs()
 				for b.Loop() { // the first call resets the timer
-
 					analyze(g, model)
 				}
 				b.ReportMetric(float64(g.blocks), "blocks")

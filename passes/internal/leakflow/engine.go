@@ -194,13 +194,7 @@ func (e *engine) record(fn *ssa.Function, acq acquisition, w *walker, res *Resul
 	// A return reached after going around the loop is explained by
 	// the loop's finding; keep it only if there is no such finding.
 	hasLoop := len(leaks) > 0
-	for _, l := range w.out.leaks {
-		if l.kind == Iterate {
-			l = e.loopExit(fn, acq.call, l)
-			hasLoop = true
-		}
-		leaks = append(leaks, l)
-	}
+	leaks = append(leaks, w.out.leaks...)
 	byGroup := make(map[group][]leak)
 	for _, l := range leaks {
 		if l.looped && hasLoop {

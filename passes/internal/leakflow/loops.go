@@ -15,78 +15,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// loopExit names the statement by which a leaking path leaves an
-// iteration: the continue statement it takes, or else the end of the
-// loop body. SSA jumps carry no position, so the continue is found in
-// the syntax: the first continue aimed at the loop that lies after the
-// furthest source point the path reached, in a block the path entered.
-// When the iteration ends on a branch of an if statement, the search
-// is confined to that branch.
-func (e *engine) loopExit(fn *ssa.Function, call *ssa.Call, l leak) leak {
-	loop, label := innermostLoop(fn.Syntax(), call.Pos())
-	if loop == nil {
-		l.pos = call.Pos() // a loop made with goto
-		return l
-	}
-	body := loopBody(loop)
-	onPath := make(map[token.Pos]bool)
-	furthest := token.NoPos
-	for _, b := range l.path {
-		for _, ins := range b.Instrs {
-			if p := ins.Pos(); p.IsValid() && body.Pos() <= p && p < body.End() {
-				onPath[p] = true
-				furthest = max(furthest, p)
-			}
-		}
-	}
-	lo, hi := furthest, body.End()
-	if l.branch.IsValid() {
-		lo, hi = l.branch, l.branchEnd
-	}
-	for _, c := range continuesTo(loop, label) {
-		if c.Pos() > lo && c.Pos() < hi && entered(fn, c, onPath) {
-			return leak{kind: Continue, pos: c.Pos()}
-		}
-	}
-	return leak{kind: Iterate, pos: body.Rbrace}
-}
-
-// branchRange returns the source range of the branch of the if
-// statement that the edge e of an If instruction takes: the then-body
-// for the true edge; the else part, or else the rest of the enclosing
-// block, for the false edge. It returns an invalid range when the If
-// cannot be traced to an if statement.
-func branchRange(syntax ast.Node, b *ssa.BasicBlock, succ int) (token.Pos, token.Pos) {
-	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !ok || succ < 0 || !ifi.Cond.Pos().IsValid() {
-		return token.NoPos, token.NoPos
-	}
-	pos := ifi.Cond.Pos()
-	var stmt *ast.IfStmt
-	var after token.Pos
-	ast.Inspect(syntax, func(n ast.Node) bool {
-		if n == nil || n.Pos() > pos || n.End() <= pos {
-			return false
-		}
-		if s, ok := n.(*ast.IfStmt); ok && s.Cond.Pos() <= pos && pos < s.Cond.End() {
-			stmt = s
-		}
-		if blk, ok := n.(*ast.BlockStmt); ok {
-			after = blk.End()
-		}
-		return true
-	})
-	switch {
-	case stmt == nil:
-		return token.NoPos, token.NoPos
-	case succ == 0:
-		return stmt.Body.Pos(), stmt.Body.End()
-	case stmt.Else != nil:
-		return stmt.Else.Pos(), stmt.Else.End()
-	}
-	return stmt.End(), after
-}
-
 // innermostLoop returns the innermost for or range statement of syntax
 // that contains pos, and its label if it has one.
 func innermostLoop(syntax ast.Node, pos token.Pos) (ast.Stmt, string) {
@@ -116,82 +44,6 @@ func loopBody(loop ast.Stmt) *ast.BlockStmt {
 		return f.Body
 	}
 	return loop.(*ast.RangeStmt).Body
-}
-
-// continuesTo lists, in source order, the continue statements in the
-// body of loop that continue it, with the block directly enclosing each.
-func continuesTo(loop ast.Stmt, label string) []*ast.BranchStmt {
-	var out []*ast.BranchStmt
-	var visit func(n ast.Node, nested bool)
-	visit = func(n ast.Node, nested bool) {
-		ast.Inspect(n, func(m ast.Node) bool {
-			switch m := m.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ForStmt, *ast.RangeStmt:
-				if m != n {
-					visit(loopBody(m.(ast.Stmt)), true)
-					return false
-				}
-			case *ast.BranchStmt:
-				if m.Tok != token.CONTINUE {
-					break
-				}
-				if (m.Label == nil && !nested) || (m.Label != nil && m.Label.Name == label) {
-					out = append(out, m)
-				}
-			}
-			return true
-		})
-	}
-	visit(loopBody(loop), false)
-	return out
-}
-
-// entered reports whether the path plausibly reached the block holding
-// continue statement c: some instruction of that block before c is on
-// the path, or the block has no positioned instruction before c at all.
-func entered(fn *ssa.Function, c *ast.BranchStmt, onPath map[token.Pos]bool) bool {
-	block := enclosingBlock(fn.Syntax(), c)
-	if block == nil {
-		return true
-	}
-	some := false
-	for _, b := range fn.Blocks {
-		for _, ins := range b.Instrs {
-			if p := ins.Pos(); p.IsValid() && block.Pos() <= p && p < c.Pos() {
-				some = true
-				if onPath[p] {
-					return true
-				}
-			}
-		}
-	}
-	return !some
-}
-
-// enclosingBlock returns the statement list node directly enclosing s.
-func enclosingBlock(syntax ast.Node, s ast.Stmt) ast.Node {
-	var found ast.Node
-	ast.Inspect(syntax, func(n ast.Node) bool {
-		if n == nil || n.Pos() > s.Pos() || n.End() < s.End() {
-			return false
-		}
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
-		if slices.Contains(list, s) {
-			found = n
-		}
-		return found == nil
-	})
-	return found
 }
 
 // deferLoops reports releases of acq deferred inside a loop: each
@@ -296,16 +148,43 @@ func (e *engine) prepareLoopExits(w *walker, fn *ssa.Function, call *ssa.Call) {
 // while every edge into a post block does.
 func (w *walker) isHeader(b *ssa.BasicBlock) bool { return b == w.header }
 
-// loopHeader returns the innermost loop header dominating b, or nil.
+// loopHeader returns the header of the innermost loop that contains b,
+// or nil: a block h dominating b with a back edge from a block that b
+// reaches without passing through h.
 func loopHeader(b *ssa.BasicBlock) *ssa.BasicBlock {
 	for h := b; h != nil; h = h.Idom() {
+		latches := make(map[*ssa.BasicBlock]bool)
 		for _, p := range h.Preds {
 			if h.Dominates(p) {
-				return h
+				latches[p] = true
 			}
+		}
+		if len(latches) > 0 && reachesAvoiding(b, latches, h) {
+			return h
 		}
 	}
 	return nil
+}
+
+// reachesAvoiding reports whether some block of targets is reachable
+// from b (b included) by a path that does not enter avoid.
+func reachesAvoiding(b *ssa.BasicBlock, targets map[*ssa.BasicBlock]bool, avoid *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	stack := []*ssa.BasicBlock{b}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if targets[n] {
+			return true
+		}
+		for _, s := range n.Succs {
+			if s != avoid && !seen[s] {
+				seen[s] = true
+				stack = append(stack, s)
+			}
+		}
+	}
+	return false
 }
 
 // onlyRunsPost reports whether block b runs the post statement of a
@@ -350,19 +229,16 @@ func (e *engine) loopExits(w *walker, call *ssa.Call) []leak {
 	slices.SortStableFunc(w.loopEdges, func(x, y loopEdge) int {
 		return cmp.Compare(b2i(x.strict), b2i(y.strict))
 	})
+	loop, label := innermostLoop(w.fn.Syntax(), call.Pos())
 	for _, edge := range w.loopEdges {
-		l := leak{kind: Iterate, path: w.witness(edge.from)}
-		l.branch, l.branchEnd = branchRange(w.fn.Syntax(), edge.from.b, edge.succ)
-		l = e.loopExit(w.fn, call, l)
-		l.strict = edge.strict
+		l := leak{kind: Iterate, pos: call.Pos(), strict: edge.strict}
+		if loop != nil {
+			l.kind, l.pos = iterationExit(loop, label, edge.from.b, edge.succ)
+		}
 		if !seen[l.pos] {
 			seen[l.pos] = true
 			out = append(out, l)
 		}
-	}
-	if len(out) == 0 {
-		// A loop the syntax does not show (goto): name the acquisition.
-		out = append(out, leak{kind: Iterate, pos: call.Pos()})
 	}
 	return out
 }

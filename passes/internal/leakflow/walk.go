@@ -33,14 +33,9 @@ type node struct {
 // leak is one leaking exit found by a walk.
 type leak struct {
 	kind   ExitKind
-	looped bool              // found after going around the acquisition's loop: the loop leak explains it
-	strict bool              // found after a call the engine cannot see into: strict mode only
-	pos    token.Pos         // the return, or the overwriting store
-	path   []*ssa.BasicBlock // for Continue/Iterate: the blocks of the witness iteration
-
-	// branch..branchEnd confines the search for the continue statement
-	// to the branch of an if statement the iteration ended on.
-	branch, branchEnd token.Pos
+	looped bool      // found after going around the acquisition's loop: the loop leak explains it
+	strict bool      // found after a call the engine cannot see into: strict mode only
+	pos    token.Pos // the return, or the overwriting store
 }
 
 // outcome summarizes one walk.
@@ -60,7 +55,6 @@ type walker struct {
 	acq  ssa.Instruction // the acquiring call, or nil for a summary
 	out  outcome
 	seen map[node]bool
-	from map[node]node // first predecessor, for witness paths
 
 	// loopTargets are the blocks whose entry ends an iteration of the
 	// loop holding the acquisition (see prepareLoopExits); loopEdges
@@ -89,7 +83,6 @@ type workItem struct {
 // the initial state init.
 func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 	w.seen = make(map[node]bool)
-	w.from = make(map[node]node)
 	w.initDeferred = init.deferred
 	queue := []workItem{{node{b, init}, start}}
 	for len(queue) > 0 {
@@ -103,7 +96,9 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 			if w.pruned(it.n.b, i, s) {
 				continue
 			}
-			if w.loopTargets[succ] && it.n.b != succ && succ.Dominates(it.n.b) == w.isHeader(succ) {
+			// Only the first time around: later iterations reach the
+			// same exits with the same resource, already named.
+			if !s.looped && w.loopTargets[succ] && it.n.b != succ && succ.Dominates(it.n.b) == w.isHeader(succ) {
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i, s.strict})
 			}
 			next := node{succ, w.edgeState(it.n.b, succ, s)}
@@ -111,7 +106,6 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 				continue
 			}
 			w.seen[next] = true
-			w.from[next] = it.n
 			queue = append(queue, workItem{next, 0})
 		}
 	}
@@ -138,7 +132,7 @@ func (w *walker) block(it workItem) (state, bool) {
 		if ret, ok := ins.(*ssa.Return); ok && w.acq != nil && continuesYield(w.fn, ret) {
 			// The body of a range-over-func loop returns true to
 			// ask for the next iteration.
-			if !s.deferred || w.initDeferred {
+			if (!s.deferred || w.initDeferred) && !s.looped {
 				w.out.iterated = true
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1, s.strict})
 			}
@@ -248,21 +242,6 @@ func (w *walker) edgeState(b, succ *ssa.BasicBlock, s state) state {
 		s.looped = true
 	}
 	return s
-}
-
-// witness returns the blocks of one path from the walk's start to n,
-// last block first.
-func (w *walker) witness(n node) []*ssa.BasicBlock {
-	var path []*ssa.BasicBlock
-	for steps := 0; steps <= len(w.fn.Blocks)*8; steps++ {
-		path = append(path, n.b)
-		prev, ok := w.from[n]
-		if !ok {
-			break
-		}
-		n = prev
-	}
-	return path
 }
 
 // continuesYield reports whether ret ends an iteration of the body of

@@ -54,3 +54,25 @@ func shipTx(ctx context.Context, conn *pgx.Conn, ids []int64) error {
 	}
 	return tx.Commit(ctx)
 }
+
+// Clean: results read with QueryRow, closed by defer.
+func firstCount(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
+	b := &pgx.Batch{}
+	b.Queue("SELECT count(*) FROM orders")
+	br := pool.SendBatch(ctx, b)
+	defer br.Close()
+	var n int64
+	err := br.QueryRow().Scan(&n)
+	return n, err
+}
+
+// Clean: queued callbacks, results closed at once.
+func queued(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
+	var n int64
+	b := &pgx.Batch{}
+	b.Queue("SELECT count(*) FROM orders").QueryRow(func(row pgx.Row) error {
+		return row.Scan(&n)
+	})
+	err := pool.SendBatch(ctx, b).Close()
+	return n, err
+}

@@ -102,3 +102,27 @@ func withSessionDefer(ctx context.Context, db *sql.DB) error {
 	_, err = c.ExecContext(ctx, "SET search_path TO app")
 	return err
 }
+
+// A connection hijacked from the pool is the caller's to close: here
+// it is not, when Ping fails.
+func pingHijacked(ctx context.Context, pool *pgxpool.Pool) error {
+	c, err := pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	pc := c.Hijack() // want `^connection pc from c\.Hijack is not closed on the path that returns at connrelease\.go:115; defer pc\.Close\(ctx\) after the error check$`
+	if err := pc.Ping(ctx); err != nil {
+		return err
+	}
+	return pc.Close(ctx)
+}
+
+// Clean twin: Hijack releases the pool connection, and the hijacked
+// one is handed to the caller.
+func hijack(ctx context.Context, pool *pgxpool.Pool) (*pgx.Conn, error) {
+	c, err := pool.Acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return c.Hijack(), nil
+}

@@ -125,3 +125,38 @@ func countInTx(ctx context.Context, conn *pgx.Conn) (int, error) {
 	}
 	return n, tx.Commit(ctx)
 }
+
+// Clean: the other pgx helpers that close the rows.
+func sumIDs(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
+	rows, err := pool.Query(ctx, "SELECT id FROM users")
+	if err != nil {
+		return 0, err
+	}
+	var id, sum int64
+	_, err = pgx.ForEachRow(rows, []any{&id}, func() error {
+		sum += id
+		return nil
+	})
+	return sum, err
+}
+
+func firstUser(ctx context.Context, pool *pgxpool.Pool) (User, error) {
+	rows, _ := pool.Query(ctx, "SELECT id, email FROM users LIMIT 1")
+	return pgx.CollectOneRow(rows, pgx.RowToStructByPos[User])
+}
+
+func onlyUser(ctx context.Context, conn *pgx.Conn) (*User, error) {
+	rows, err := conn.Query(ctx, "SELECT id, email FROM users")
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectExactlyOneRow(rows, pgx.RowToAddrOfStructByName[User])
+}
+
+func appendIDs(ctx context.Context, pool *pgxpool.Pool, dst []int64) ([]int64, error) {
+	rows, err := pool.Query(ctx, "SELECT id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	return pgx.AppendRows(dst, rows, pgx.RowTo[int64])
+}

@@ -96,3 +96,70 @@ func insertDefer(ctx context.Context, db *sql.DB, name string) error {
 	}
 	return tx.Commit()
 }
+
+// A savepoint (a pgx.Tx begun on a pgx.Tx) left open when its Exec
+// fails; the outer transaction is rolled back by its defer.
+func withSavepoint(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	sp, err := tx.Begin(ctx) // want `^transaction sp from tx\.Begin is not committed or rolled back on the path that returns at txend\.go:113; defer sp\.Rollback\(ctx\) after the error check; it is a no-op after Commit$`
+	if err != nil {
+		return err
+	}
+	if _, err := sp.Exec(ctx, "UPDATE accounts SET frozen = true"); err != nil {
+		return err
+	}
+	if err := sp.Commit(ctx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// Clean twin: the savepoint is rolled back by its own defer.
+func withSavepointDefer(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer sp.Rollback(ctx)
+	if _, err := sp.Exec(ctx, "UPDATE accounts SET frozen = true"); err != nil {
+		return err
+	}
+	if err := sp.Commit(ctx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// Clean: pgx.BeginTxFunc on a *pgx.Conn.
+func touch(ctx context.Context, conn *pgx.Conn) error {
+	return pgx.BeginTxFunc(ctx, conn, pgx.TxOptions{AccessMode: pgx.ReadWrite}, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, "UPDATE users SET seen = now()")
+		return err
+	})
+}
+
+// Clean: the commit-or-rollback closure of database/sql.
+func insertNamed(ctx context.Context, db *sql.DB, name string) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+			return
+		}
+		err = tx.Commit()
+	}()
+	_, err = tx.ExecContext(ctx, "INSERT INTO users (name) VALUES ($1)", name)
+	return err
+}
