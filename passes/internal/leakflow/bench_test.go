@@ -6,7 +6,6 @@ package leakflow
 
 import (
 	"fmt"
-	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -47,13 +46,9 @@ func BenchmarkEngine(b *testing.B) {
 // the number of (block, state) nodes the walks visited in all.
 func visited(e *engine, fn *ssa.Function) int {
 	total := 0
+	defers := defersOf(fn)
 	for _, acq := range e.acquisitions(fn) {
-		a := newAliases(acq.typ)
-		resultAliases(a, acq.call)
-		w := &walker{e: e, fn: fn, a: a, acq: acq.call}
-		e.prepareLoopExits(w, fn, acq.call)
-		blk := acq.call.Block()
-		w.walk(blk, slices.Index(blk.Instrs, ssa.Instruction(acq.call))+1, e.initialState(fn, acq.call, a))
+		w := e.walkAcquisition(fn, defers, acq)
 		total += len(w.seen) + 1 // the start node is not in seen
 	}
 	return total

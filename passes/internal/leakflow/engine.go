@@ -82,27 +82,38 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) *resource.Type {
 // analyzeFunc walks every acquisition of fn and records its leaks.
 func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 	testHookAnalyze(fn)
-	for _, acq := range e.acquisitions(fn) {
+	acqs := e.acquisitions(fn)
+	if len(acqs) == 0 {
+		return
+	}
+	defers := defersOf(fn)
+	for _, acq := range acqs {
 		e.current = acq.typ.Check
-		a := newAliases(acq.typ)
-		resultAliases(a, acq.call)
-		w := &walker{e: e, fn: fn, a: a, acq: acq.call}
-		e.prepareLoopExits(w, fn, acq.call)
-		b := acq.call.Block()
-		w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(fn, acq.call, a))
-		if !hasUses(acq.call) {
-			// Discarded: every return it reaches held is a leak of
-			// the discarded resource (the error branch is still pruned).
-			for i := range w.out.leaks {
-				if w.out.leaks[i].kind == Return {
-					w.out.leaks[i].kind = Discard
-				}
-			}
-		}
+		w := e.walkAcquisition(fn, defers, acq)
 		e.record(fn, acq, w, res)
 		e.current = "deferloop"
-		e.deferLoops(fn, acq, a, res)
+		e.deferLoops(fn, defers, acq, w.a, res)
 	}
+}
+
+// walkAcquisition walks the function from one acquisition.
+func (e *engine) walkAcquisition(fn *ssa.Function, defers []deferSite, acq acquisition) *walker {
+	a := newAliases(acq.typ)
+	resultAliases(a, acq.call)
+	w := &walker{e: e, fn: fn, a: a, acq: acq.call}
+	e.prepareLoopExits(w, fn, acq.call)
+	b := acq.call.Block()
+	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(defers, acq.call, a))
+	if !hasUses(acq.call) {
+		// Discarded: every return it reaches held is a leak of the
+		// discarded resource (the error branch is still pruned).
+		for i := range w.out.leaks {
+			if w.out.leaks[i].kind == Return {
+				w.out.leaks[i].kind = Discard
+			}
+		}
+	}
+	return w
 }
 
 // resultAliases seeds the aliases of an acquisition: the call, or the
@@ -152,19 +163,13 @@ func hasUses(call *ssa.Call) bool {
 // closure deferred before it, that releases the variable the resource
 // is then stored into (var tx pgx.Tx; defer func() { if tx != nil {
 // tx.Rollback(ctx) } }()), already covers it.
-func (e *engine) initialState(fn *ssa.Function, call *ssa.Call, a *aliases) state {
+func (e *engine) initialState(defers []deferSite, call *ssa.Call, a *aliases) state {
 	if len(a.cells) == 0 {
 		return state{}
 	}
-	for _, b := range fn.Blocks {
-		for i, ins := range b.Instrs {
-			d, ok := ins.(*ssa.Defer)
-			if !ok || !before(b, i, call) {
-				continue
-			}
-			if e.callEffect(a, &d.Call, true).kind == effDeferCell {
-				return state{deferred: true}
-			}
+	for _, d := range defers {
+		if before(d.Block(), d.index, call) && e.callEffect(a, &d.Call, true).kind == effDeferCell {
+			return state{deferred: true}
 		}
 	}
 	return state{}

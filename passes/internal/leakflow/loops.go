@@ -46,25 +46,50 @@ func loopBody(loop ast.Stmt) *ast.BlockStmt {
 	return loop.(*ast.RangeStmt).Body
 }
 
+// deferSite is a defer statement of the function being analyzed.
+type deferSite struct {
+	*ssa.Defer
+	index  int  // in its block
+	inLoop bool // it runs once per iteration of a loop
+}
+
+// defersOf lists the defer statements of fn, computed once for all its
+// acquisitions. A defer in the body of a range-over-func loop is pushed
+// onto the enclosing function's stack, so it is in a loop too.
+func defersOf(fn *ssa.Function) []deferSite {
+	var out []deferSite
+	cycles := make(map[*ssa.BasicBlock]bool)
+	for _, b := range fn.Blocks {
+		for i, ins := range b.Instrs {
+			d, ok := ins.(*ssa.Defer)
+			if !ok {
+				continue
+			}
+			inLoop, known := cycles[b]
+			if !known {
+				inLoop = inCycle(b)
+				cycles[b] = inLoop
+			}
+			out = append(out, deferSite{d, i, inLoop || d.DeferStack != nil})
+		}
+	}
+	return out
+}
+
 // deferLoops reports releases of acq deferred inside a loop: each
 // iteration then holds one more resource until the function returns.
-func (e *engine) deferLoops(fn *ssa.Function, acq acquisition, a *aliases, res *Result) {
-	for _, b := range fn.Blocks {
-		for _, ins := range b.Instrs {
-			d, ok := ins.(*ssa.Defer)
-			// A defer in the body of a range-over-func loop is
-			// pushed onto the enclosing function's stack.
-			if !ok || !(inCycle(b) || d.DeferStack != nil) {
-				continue
-			}
-			if eff := e.callEffect(a, &d.Call, true); eff.kind != effRelease && eff.kind != effDeferCell {
-				continue
-			}
-			f := e.finding(fn, acq, DeferInLoop, []leak{{kind: DeferInLoop, pos: d.Pos()}})
-			f.Message = fmt.Sprintf("%s is deferred inside a loop: each iteration holds its %s from %s until the function returns; release it at the end of the iteration, or move the loop body into a function",
-				e.src.deferText(d.Pos()), acq.typ.Noun, f.Callee)
-			res.Findings = append(res.Findings, f)
+func (e *engine) deferLoops(fn *ssa.Function, defers []deferSite, acq acquisition, a *aliases, res *Result) {
+	for _, d := range defers {
+		if !d.inLoop {
+			continue
 		}
+		if eff := e.callEffect(a, &d.Call, true); eff.kind != effRelease && eff.kind != effDeferCell {
+			continue
+		}
+		f := e.finding(fn, acq, DeferInLoop, []leak{{kind: DeferInLoop, pos: d.Pos()}})
+		f.Message = fmt.Sprintf("%s is deferred inside a loop: each iteration holds its %s from %s until the function returns; release it at the end of the iteration, or move the loop body into a function",
+			e.src.deferText(d.Pos()), acq.typ.Noun, f.Callee)
+		res.Findings = append(res.Findings, f)
 	}
 }
 

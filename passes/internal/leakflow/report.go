@@ -28,11 +28,12 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, kind ExitKind, leaks
 		f.Acquire = c.Pos() // the start of the call, not its parenthesis
 	}
 	for _, l := range leaks {
-		if l.pos.IsValid() && !slices.Contains(f.Exits, l.pos) {
+		if l.pos.IsValid() {
 			f.Exits = append(f.Exits, l.pos)
 		}
 	}
 	slices.Sort(f.Exits)
+	f.Exits = slices.Compact(f.Exits)
 	f.Message = e.message(f)
 	return f
 }

@@ -18,10 +18,17 @@ import (
 // how a call is written, which variable it is assigned to. It is only
 // consulted when a finding is made, so it costs nothing on clean code.
 type sourceIndex struct {
-	pass *analysis.Pass
+	pass  *analysis.Pass
+	calls map[token.Pos]callSite // by Lparen; built on first use
 }
 
-func newSourceIndex(pass *analysis.Pass) *sourceIndex { return &sourceIndex{pass} }
+// callSite is a call expression and the node that directly encloses it.
+type callSite struct {
+	call   *ast.CallExpr
+	parent ast.Node
+}
+
+func newSourceIndex(pass *analysis.Pass) *sourceIndex { return &sourceIndex{pass: pass} }
 
 // path returns the syntax path enclosing pos, innermost first.
 func (s *sourceIndex) path(pos token.Pos) []ast.Node {
@@ -34,15 +41,29 @@ func (s *sourceIndex) path(pos token.Pos) []ast.Node {
 	return nil
 }
 
-// call returns the call expression whose Lparen is at pos.
-func (s *sourceIndex) call(pos token.Pos) (*ast.CallExpr, []ast.Node) {
-	path := s.path(pos)
-	for i, n := range path {
-		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
-			return c, path[i+1:]
+// call returns the call expression whose Lparen is at pos, and the
+// node that encloses it. The index of all calls is built once, in one
+// pass over the files, the first time a finding needs it.
+func (s *sourceIndex) call(pos token.Pos) (*ast.CallExpr, ast.Node) {
+	if s.calls == nil {
+		s.calls = make(map[token.Pos]callSite)
+		for _, f := range s.pass.Files {
+			var stack []ast.Node
+			ast.Inspect(f, func(n ast.Node) bool {
+				if n == nil {
+					stack = stack[:len(stack)-1]
+					return true
+				}
+				if c, ok := n.(*ast.CallExpr); ok {
+					s.calls[c.Lparen] = callSite{c, stack[len(stack)-1]}
+				}
+				stack = append(stack, n)
+				return true
+			})
 		}
 	}
-	return nil, nil
+	site := s.calls[pos]
+	return site.call, site.parent
 }
 
 // callText renders the function of the call at pos as written, such as
@@ -62,12 +83,12 @@ func (s *sourceIndex) callText(pos token.Pos) string {
 // varName returns the variable the call at pos is assigned to, such as
 // "rows" in rows, err := db.Query(...), or "".
 func (s *sourceIndex) varName(pos token.Pos) string {
-	c, parents := s.call(pos)
-	if c == nil || len(parents) == 0 {
+	c, parent := s.call(pos)
+	if c == nil {
 		return ""
 	}
 	var lhs []ast.Expr
-	switch p := parents[0].(type) {
+	switch p := parent.(type) {
 	case *ast.AssignStmt:
 		if len(p.Rhs) != 1 || p.Rhs[0] != ast.Expr(c) {
 			return ""
