@@ -25,6 +25,9 @@ func New(name, doc string, belongs func(*leakflow.Finding) bool) *analysis.Analy
 		URL:      "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
 		Run:      c.run,
 		Requires: []*analysis.Analyzer{leakflow.Analyzer},
+		// The engine finds nothing in a package that does not
+		// type-check, whose errors the driver reports once.
+		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.debug, "debug", false, "also report acquisitions that are not tracked, and why (ownership unclear)")
 	a.Flags.BoolVar(&c.strict, "strict", false, "assume that functions the analysis cannot see into (function values, interface methods, functions of other packages) only borrow the resources passed to them, and report the leaks that follow")

@@ -84,6 +84,8 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	Requires:   []*analysis.Analyzer{ssabuild.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
+	// See ssabuild.Analyzer: nothing is built for an ill-typed package.
+	RunDespiteErrors: true,
 }
 
 // Result is every finding of the engine for one package.

@@ -36,6 +36,10 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "build SSA for packages that can reach database/sql or pgx (internal to dbleaklint)",
 	Run:        run,
 	ResultType: reflect.TypeFor[*SSA](),
+	// A package that does not type-check is reported by the driver;
+	// this analyzer then builds nothing, so that the checks finish
+	// quietly instead of each printing "failed prerequisites".
+	RunDespiteErrors: true,
 }
 
 // SSA is the result of [Analyzer].
@@ -53,7 +57,7 @@ type SSA struct {
 var Model = resource.Builtin()
 
 func run(pass *analysis.Pass) (any, error) {
-	if !reachesResource(pass.Pkg, Model) {
+	if len(pass.TypeErrors) > 0 || !reachesResource(pass.Pkg, Model) {
 		return &SSA{}, nil
 	}
 	prog := ssa.NewProgram(pass.Fset, 0)
