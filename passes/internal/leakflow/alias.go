@@ -68,6 +68,14 @@ func (a *aliases) addValue(v ssa.Value) {
 			} else {
 				a.addExtract(r, 0)
 			}
+		case *ssa.Call:
+			// The resource's handle (conn.PgConn()) releases it too.
+			if r.Call.IsInvoke() || len(r.Call.Args) == 0 || r.Call.Args[0] != v {
+				break
+			}
+			if callee := r.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil && a.typ.IsHandle(callee.Name()) {
+				a.addValue(r)
+			}
 		case *ssa.Store:
 			// Only a local variable's own cell keeps the resource in
 			// this function; a store to a free variable hands it to

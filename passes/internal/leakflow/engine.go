@@ -20,6 +20,7 @@ type engine struct {
 	model     *resource.Model
 	pkg       *ssa.Package
 	summaries map[summaryKey]summary
+	owned     map[*ssa.Function]*resource.Type // see ownedResult
 	src       *sourceIndex
 	current   string // the check being analyzed, for InternalError
 }
@@ -30,6 +31,7 @@ func newEngine(pass *analysis.Pass, model *resource.Model, pkg *ssa.Package) *en
 		model:     model,
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
+		owned:     make(map[*ssa.Function]*resource.Type),
 		src:       newSourceIndex(pass),
 	}
 }
@@ -71,10 +73,17 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) *resource.Type {
 	if c.IsInvoke() {
 		return e.model.AcquiredByInterface(c.Method)
 	}
-	if callee := c.StaticCallee(); callee != nil {
-		if obj, ok := callee.Object().(*types.Func); ok {
-			return e.model.Acquired(obj)
+	callee := c.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	if obj, ok := callee.Object().(*types.Func); ok {
+		if t := e.model.Acquired(obj); t != nil {
+			return t
 		}
+	}
+	if e.isLocal(callee) {
+		return e.ownedResult(callee)
 	}
 	return nil
 }

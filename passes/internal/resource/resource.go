@@ -47,6 +47,21 @@ type Type struct {
 	// ErrMeansEmpty: a non-nil error from the Err method means
 	// nothing is held (database/sql's Row).
 	ErrMeansEmpty bool
+
+	// Handles lists the methods that return the resource's underlying
+	// handle, through which it can be released too: closing
+	// conn.PgConn() closes the *pgx.Conn.
+	Handles []string
+}
+
+// IsHandle reports whether the method returns a handle of t.
+func (t *Type) IsHandle(method string) bool {
+	for _, m := range t.Handles {
+		if m == method {
+			return true
+		}
+	}
+	return false
 }
 
 // IsRelease reports whether the method name releases t.

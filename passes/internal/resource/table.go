@@ -25,7 +25,7 @@ var builtinTypes = []Type{
 	{Key: "*" + poolPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Release", "Hijack"},
 		Missing: "released", Fix: "defer %s.Release() after the error check"},
 	{Key: "*" + pgxPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
-		Missing: "closed", Fix: "defer %s.Close(ctx) after the error check"},
+		Missing: "closed", Fix: "defer %s.Close(ctx) after the error check", Handles: []string{"PgConn"}},
 	{Key: "*" + sqlPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check"},
 	{Key: pgxPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
