@@ -19,10 +19,9 @@ type aliases struct {
 	vals  map[ssa.Value]bool // values that are the resource
 	cells map[ssa.Value]bool // pointers to heap cells holding it (Alloc, FreeVar)
 	errs  map[ssa.Value]bool // values that are its paired error
-	// errLoads are loads of errCells, the cells the paired error is
-	// stored into (a named result, a captured err). They denote the
-	// error only while the cell still holds it: see state.errStale.
-	errLoads map[ssa.Value]bool
+	// errCells are the cells the paired error is stored into (a named
+	// result, a captured err). Their loads denote the error only while
+	// the cell still holds it: see state.errStale.
 	errCells map[ssa.Value]bool
 }
 
@@ -33,7 +32,6 @@ func newAliases(typ *resource.Type) *aliases {
 		cells: make(map[ssa.Value]bool),
 		errs:  make(map[ssa.Value]bool),
 
-		errLoads: make(map[ssa.Value]bool),
 		errCells: make(map[ssa.Value]bool),
 	}
 }
@@ -113,8 +111,8 @@ func (a *aliases) addCell(c ssa.Value) {
 	}
 }
 
-// addErr adds the paired error value, and the loads of the cells it
-// is stored into (a named result or an err captured by a closure).
+// addErr adds the paired error value, and the cells it is stored into
+// (a named result or an err captured by a closure).
 func (a *aliases) addErr(v ssa.Value) {
 	a.errs[v] = true
 	refs := v.Referrers()
@@ -127,20 +125,17 @@ func (a *aliases) addErr(v ssa.Value) {
 			continue
 		}
 		a.errCells[st.Addr] = true
-		if crefs := st.Addr.Referrers(); crefs != nil {
-			for _, cr := range *crefs {
-				if load, ok := cr.(*ssa.UnOp); ok && load.Op == token.MUL {
-					a.errLoads[load] = true
-				}
-			}
-		}
 	}
 }
 
 // isErr reports whether v is the paired error, given whether the error
 // cells have gone stale on the current path.
 func (a *aliases) isErr(v ssa.Value, stale bool) bool {
-	return a.errs[v] || (!stale && a.errLoads[v])
+	if a.errs[v] {
+		return true
+	}
+	load, ok := v.(*ssa.UnOp)
+	return ok && !stale && load.Op == token.MUL && a.errCells[load.X]
 }
 
 // isCell reports whether addr is a local variable's cell: an Alloc, or

@@ -58,19 +58,17 @@ type deferSite struct {
 // onto the enclosing function's stack, so it is in a loop too.
 func defersOf(fn *ssa.Function) []deferSite {
 	var out []deferSite
-	cycles := make(map[*ssa.BasicBlock]bool)
+	var cyclic map[*ssa.BasicBlock]bool
 	for _, b := range fn.Blocks {
 		for i, ins := range b.Instrs {
 			d, ok := ins.(*ssa.Defer)
 			if !ok {
 				continue
 			}
-			inLoop, known := cycles[b]
-			if !known {
-				inLoop = inCycle(b)
-				cycles[b] = inLoop
+			if cyclic == nil {
+				cyclic = cyclicBlocks(fn)
 			}
-			out = append(out, deferSite{d, i, inLoop || d.DeferStack != nil})
+			out = append(out, deferSite{d, i, cyclic[b] || d.DeferStack != nil})
 		}
 	}
 	return out
@@ -93,22 +91,57 @@ func (e *engine) deferLoops(fn *ssa.Function, defers []deferSite, acq acquisitio
 	}
 }
 
-// inCycle reports whether block b can reach itself.
-func inCycle(b *ssa.BasicBlock) bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := slices.Clone(b.Succs)
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n == b {
-			return true
+// cyclicBlocks returns the blocks of fn that lie on a cycle: the
+// strongly connected components of more than one block, and blocks
+// that jump to themselves (Tarjan's algorithm, linear in the CFG).
+func cyclicBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
+	cyclic := make(map[*ssa.BasicBlock]bool)
+	index := make(map[*ssa.BasicBlock]int)
+	low := make(map[*ssa.BasicBlock]int)
+	onStack := make(map[*ssa.BasicBlock]bool)
+	var stack []*ssa.BasicBlock
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		index[b] = len(index)
+		low[b] = index[b]
+		stack = append(stack, b)
+		onStack[b] = true
+		for _, s := range b.Succs {
+			if _, seen := index[s]; !seen {
+				visit(s)
+				low[b] = min(low[b], low[s])
+			} else if onStack[s] {
+				low[b] = min(low[b], index[s])
+			}
+			if s == b {
+				cyclic[b] = true
+			}
 		}
-		if !seen[n] {
-			seen[n] = true
-			stack = append(stack, n.Succs...)
+		if low[b] != index[b] {
+			return
+		}
+		var scc []*ssa.BasicBlock
+		for {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[n] = false
+			scc = append(scc, n)
+			if n == b {
+				break
+			}
+		}
+		if len(scc) > 1 {
+			for _, n := range scc {
+				cyclic[n] = true
+			}
 		}
 	}
-	return false
+	for _, b := range fn.Blocks {
+		if _, seen := index[b]; !seen {
+			visit(b)
+		}
+	}
+	return cyclic
 }
 
 // deferText renders the deferred function of the defer statement at
