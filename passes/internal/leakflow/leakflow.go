@@ -26,22 +26,29 @@
 //
 // From the instruction after the acquisition, the walk visits (block,
 // state) pairs, each at most once, so its cost is linear in the size of
-// the function: paths are never enumerated. The state is tiny: the
-// resource is held, or its release is deferred through a heap cell
-// (which a later store may undo). Every other outcome ends the path:
-// released, handed over (returned to the caller, stored, passed where
-// ownership is unknown), or not acquired at all (the error branch).
+// the function: paths are never enumerated (walk.go). The state is a
+// few bits: the release is deferred through a heap cell, the path went
+// around the acquisition's loop, the error's cell went stale, the path
+// went through a callee the engine cannot see into (strict mode). Every
+// other outcome ends the path: released, handed over (returned to the
+// caller, stored, passed where ownership is unknown), or not acquired
+// at all (the error branch).
 //
 // Branch facts (branch.go) refine If edges: on the edge where the paired
 // error is non-nil, or the resource itself is nil, nothing is held; on
 // the false edge of rows.Next() the rows are closed; for pgx, on the
-// edge where Scan failed the rows are closed.
+// edge where Scan failed the rows are closed; database/sql's row.Err()
+// being non-nil means the row holds nothing. testify's assertions carry
+// the same facts (testify.go).
 //
 // A path leaks when it reaches a return while the resource is held, when
 // it reaches the acquisition again (the next loop iteration), or when the
-// heap cell holding the resource is overwritten. One finding is made per
-// acquisition and kind of exit, naming the first exit by position; the
-// others become related information.
+// heap cell holding the resource is overwritten. Every edge that ends an
+// iteration is recorded as the walk takes it, even where the memo merges
+// paths, and named from the syntax (exits.go): the continue statement,
+// or the end of the loop body. One finding is made per acquisition and
+// kind of exit, naming the first exit by position; every exit becomes
+// related information.
 //
 // # Calls
 //
@@ -51,9 +58,16 @@
 // the argument on every path (summary.go: the same walk, rooted at a
 // parameter or free variable). A deferred call that releases covers
 // every later exit; a deferred closure that releases on some path only
-// (the commit-or-rollback closure) is trusted too. A resource passed to
-// a callee the engine knows nothing about is handed over: precision
-// comes first, so it stays silent and records why (Result.Untracked).
+// (the commit-or-rollback closure) is trusted too. A function of this
+// package that returns a resource it acquired is itself an acquisition
+// for its callers (owned.go).
+//
+// A resource passed to a callee the engine cannot see into (a function
+// value, an interface method, a function of another package) is handed
+// over: precision comes first, so the default mode stays silent and
+// records why (Result.Untracked). The strict mode assumes instead that
+// such a callee only borrows it and goes on; its findings carry
+// StrictMode.
 //
 // # Known imprecision
 //
