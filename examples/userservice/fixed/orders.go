@@ -61,7 +61,7 @@ func (s *Service) OrderTotal(ctx context.Context, userID int64) (int64, error) {
 // user's first account, in one transaction.
 func (s *Service) CreateOrder(ctx context.Context, userID int64, in model.NewOrder) (model.Order, error) {
 	if in.AmountCents <= 0 {
-		return model.Order{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
+		return model.Order{}, fmt.Errorf("%w: amount must be positive", model.ErrInvalid)
 	}
 
 	tx, err := s.pool.Begin(ctx)
@@ -76,13 +76,13 @@ func (s *Service) CreateOrder(ctx context.Context, userID int64, in model.NewOrd
 		`SELECT id, balance_cents FROM accounts WHERE user_id = $1 ORDER BY id LIMIT 1 FOR UPDATE`, userID,
 	).Scan(&accountID, &balance)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return model.Order{}, ErrNotFound
+		return model.Order{}, model.ErrNotFound
 	}
 	if err != nil {
 		return model.Order{}, fmt.Errorf("lock account: %w", err)
 	}
 	if balance < in.AmountCents {
-		return model.Order{}, ErrInsufficientFunds
+		return model.Order{}, model.ErrInsufficientFunds
 	}
 
 	if _, err := tx.Exec(ctx,
@@ -121,7 +121,7 @@ func (s *Service) CancelOrder(ctx context.Context, orderID int64) error {
 		 RETURNING user_id, amount_cents`, orderID,
 	).Scan(&userID, &amount)
 	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
+		return model.ErrNotFound
 	}
 	if err != nil {
 		return fmt.Errorf("cancel order: %w", err)

@@ -1,4 +1,4 @@
-// Package fixed is the user service of package leaky with its leaks fixed by
+// Package fixed is the data layer of package leaky with its leaks fixed by
 // the standard idioms: defer conn.Release() right after Acquire's error
 // check, defer rows.Close() right after Query's, defer tx.Rollback(ctx)
 // right after Begin's (with Commit at the end), a transaction per loop
@@ -8,18 +8,12 @@ package fixed
 
 import (
 	"database/sql"
-	"errors"
 	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-)
 
-// Errors the handlers map to HTTP status codes.
-var (
-	ErrNotFound          = errors.New("not found")
-	ErrInvalid           = errors.New("invalid request")
-	ErrInsufficientFunds = errors.New("insufficient funds")
+	"github.com/dbleaklint/dbleaklint/examples/userservice/api"
 )
 
 // Service serves users, accounts and orders. Users, accounts and transfers go
@@ -30,6 +24,10 @@ type Service struct {
 	db     *sql.DB
 	totals *totalsCache
 }
+
+// Service is the store behind the HTTP API: api.Routes(New(pool, db)) serves
+// it.
+var _ api.Store = (*Service)(nil)
 
 // New returns a Service over an open pool and database handle.
 func New(pool *pgxpool.Pool, db *sql.DB) *Service {

@@ -13,7 +13,7 @@ import (
 // Transfer moves money from one account to another in one transaction.
 func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 	if t.AmountCents <= 0 || t.FromAccount == t.ToAccount {
-		return fmt.Errorf("%w: amount must be positive and accounts distinct", ErrInvalid)
+		return fmt.Errorf("%w: amount must be positive and accounts distinct", model.ErrInvalid)
 	}
 
 	tx, err := s.pool.Begin(ctx)
@@ -29,13 +29,13 @@ func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 		`SELECT balance_cents FROM accounts WHERE id = $1 FOR UPDATE`, t.FromAccount,
 	).Scan(&balance)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return ErrNotFound
+		return model.ErrNotFound
 	}
 	if err != nil {
 		return fmt.Errorf("lock source account: %w", err)
 	}
 	if balance < t.AmountCents {
-		return ErrInsufficientFunds
+		return model.ErrInsufficientFunds
 	}
 
 	if _, err := tx.Exec(ctx,
@@ -48,7 +48,7 @@ func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 		return fmt.Errorf("credit: %w", err)
 	}
 	if tag.RowsAffected() == 0 {
-		return ErrNotFound
+		return model.ErrNotFound
 	}
 	return tx.Commit(ctx)
 }

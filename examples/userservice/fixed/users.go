@@ -26,7 +26,7 @@ func (s *Service) GetUser(ctx context.Context, id int64) (model.User, error) {
 		`SELECT id, email, name, created_at FROM users WHERE id = $1`, id,
 	).Scan(&u.ID, &u.Email, &u.Name, &u.CreatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return model.User{}, ErrNotFound
+		return model.User{}, model.ErrNotFound
 	}
 	if err != nil {
 		return model.User{}, fmt.Errorf("query user: %w", err)

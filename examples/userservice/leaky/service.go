@@ -1,24 +1,19 @@
-// Package leaky is the user service as the team first wrote it. It compiles,
-// serves the same HTTP API as package fixed and gives the right answers, but
-// five of its functions do not release a database resource on every path:
-// each one is marked with a "LEAK:" comment. Everything else in the package
-// is correct code, so that every finding of dbleaklint here is a real leak.
+// Package leaky is the data layer of the user service as the team first wrote
+// it. It compiles, implements the same api.Store as package fixed and gives
+// the right answers, but five of its functions do not release a database
+// resource on every path: each one is marked with a "LEAK:" comment.
+// Everything else in the package is correct code, so that every finding of
+// dbleaklint here is a real leak.
 package leaky
 
 import (
 	"database/sql"
-	"errors"
 	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-)
 
-// Errors the handlers map to HTTP status codes.
-var (
-	ErrNotFound          = errors.New("not found")
-	ErrInvalid           = errors.New("invalid request")
-	ErrInsufficientFunds = errors.New("insufficient funds")
+	"github.com/dbleaklint/dbleaklint/examples/userservice/api"
 )
 
 // Service serves users, accounts and orders. Users, accounts and transfers go
@@ -29,6 +24,10 @@ type Service struct {
 	db     *sql.DB
 	totals *totalsCache
 }
+
+// Service is the store behind the HTTP API: api.Routes(New(pool, db)) serves
+// it.
+var _ api.Store = (*Service)(nil)
 
 // New returns a Service over an open pool and database handle.
 func New(pool *pgxpool.Pool, db *sql.DB) *Service {

@@ -13,7 +13,7 @@ import (
 // Transfer moves money from one account to another in one transaction.
 func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 	if t.AmountCents <= 0 || t.FromAccount == t.ToAccount {
-		return fmt.Errorf("%w: amount must be positive and accounts distinct", ErrInvalid)
+		return fmt.Errorf("%w: amount must be positive and accounts distinct", model.ErrInvalid)
 	}
 
 	tx, err := s.pool.Begin(ctx)
@@ -28,7 +28,7 @@ func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 	if err != nil {
 		_ = tx.Rollback(ctx)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return ErrNotFound
+			return model.ErrNotFound
 		}
 		return fmt.Errorf("lock source account: %w", err)
 	}
@@ -36,7 +36,7 @@ func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 		// LEAK: returns with the transaction still open. It keeps its pool
 		// connection and the FOR UPDATE lock on the source account, so the
 		// next transfer or order from that account waits forever.
-		return ErrInsufficientFunds
+		return model.ErrInsufficientFunds
 	}
 
 	if _, err := tx.Exec(ctx,
@@ -52,7 +52,7 @@ func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 	}
 	if tag.RowsAffected() == 0 {
 		_ = tx.Rollback(ctx)
-		return ErrNotFound
+		return model.ErrNotFound
 	}
 	return tx.Commit(ctx)
 }

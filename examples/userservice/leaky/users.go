@@ -28,7 +28,7 @@ func (s *Service) GetUser(ctx context.Context, id int64) (model.User, error) {
 		// request for an unknown user keeps one pool connection checked out
 		// for good; once MaxConns of them have come in, every later Acquire
 		// blocks until its context gives up.
-		return model.User{}, ErrNotFound
+		return model.User{}, model.ErrNotFound
 	}
 	if err != nil {
 		conn.Release()

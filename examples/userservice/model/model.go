@@ -1,5 +1,5 @@
-// Package model holds the plain data types of the userservice example,
-// shared by its leaky and fixed twins.
+// Package model holds the plain data types and the errors of the userservice
+// example, shared by its leaky and fixed twins and its HTTP API.
 package model
 
 import "time"

@@ -26,6 +26,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 
 	"github.com/dbleaklint/dbleaklint/examples/userservice"
+	"github.com/dbleaklint/dbleaklint/examples/userservice/api"
 	"github.com/dbleaklint/dbleaklint/examples/userservice/fixed"
 	"github.com/dbleaklint/dbleaklint/examples/userservice/leaky"
 )
@@ -79,18 +80,18 @@ func run(ctx context.Context, dsn, addr, variant string, maxConns int) error {
 		return fmt.Errorf("apply schema: %w", err)
 	}
 
-	var api http.Handler
+	var store api.Store
 	switch variant {
 	case "leaky":
-		api = leaky.New(pool, db).Routes()
+		store = leaky.New(pool, db)
 	case "fixed":
-		api = fixed.New(pool, db).Routes()
+		store = fixed.New(pool, db)
 	default:
 		return fmt.Errorf("-variant must be leaky or fixed, not %q", variant)
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/", api)
+	mux.Handle("/", api.Routes(store))
 	mux.HandleFunc("GET /debug/pool", func(w http.ResponseWriter, r *http.Request) {
 		ps, ds := pool.Stat(), db.Stats()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
