@@ -46,9 +46,9 @@ func BenchmarkEngine(b *testing.B) {
 // the number of (block, state) nodes the walks visited in all.
 func visited(e *engine, fn *ssa.Function) int {
 	total := 0
-	defers := defersOf(fn)
+	fi := newFuncInfo(fn)
 	for _, acq := range e.acquisitions(fn) {
-		w := e.walkAcquisition(fn, defers, acq)
+		w := e.walkAcquisition(fn, fi, acq)
 		total += len(w.seen) + 1 // the start node is not in seen
 	}
 	return total

@@ -95,24 +95,24 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 	if len(acqs) == 0 {
 		return
 	}
-	defers := defersOf(fn)
+	fi := newFuncInfo(fn)
 	for _, acq := range acqs {
 		e.current = acq.typ.Check
-		w := e.walkAcquisition(fn, defers, acq)
+		w := e.walkAcquisition(fn, fi, acq)
 		e.record(fn, acq, w, res)
 		e.current = "deferloop"
-		e.deferLoops(fn, defers, acq, w.a, res)
+		e.deferLoops(fn, fi.defers, acq, w.a, res)
 	}
 }
 
 // walkAcquisition walks the function from one acquisition.
-func (e *engine) walkAcquisition(fn *ssa.Function, defers []deferSite, acq acquisition) *walker {
+func (e *engine) walkAcquisition(fn *ssa.Function, fi *funcInfo, acq acquisition) *walker {
 	a := newAliases(acq.typ)
 	resultAliases(a, acq.call)
-	w := &walker{e: e, fn: fn, a: a, acq: acq.call}
+	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call}
 	e.prepareLoopExits(w, fn, acq.call)
 	b := acq.call.Block()
-	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(defers, acq.call, a))
+	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(fi.defers, acq.call, a))
 	if !hasUses(acq.call) {
 		// Discarded: every return it reaches held is a leak of the
 		// discarded resource (the error branch is still pruned).

@@ -33,37 +33,85 @@ type frame struct {
 	idx  int
 }
 
+// jumpTarget says which branch statements an edge may be taking.
+type jumpTarget struct {
+	tok   token.Token // token.CONTINUE or token.BREAK
+	label string      // the loop's label, for a continue
+}
+
+// matches returns s if it is a branch statement of the target, given
+// whether s lies in a loop nested in the one being named. A break is
+// only looked for on an edge that leaves a loop, so any break there is
+// the one taken.
+func (t jumpTarget) matches(s ast.Stmt, nested bool) *ast.BranchStmt {
+	br, ok := s.(*ast.BranchStmt)
+	if !ok || br.Tok != t.tok {
+		return nil
+	}
+	if t.tok == token.BREAK || (br.Label == nil && !nested) || (br.Label != nil && br.Label.Name == t.label) {
+		return br
+	}
+	return nil
+}
+
 // iterationExit names the exit of an iteration that ended on the edge
 // succ of block b (-1: b itself ended it, returning from the body of a
-// range-over-func loop).
+// range-over-func loop): the continue statement, or the end of the body.
 func iterationExit(loop ast.Stmt, label string, b *ssa.BasicBlock, succ int) (ExitKind, token.Pos) {
 	body := loopBody(loop)
-	var frames []frame
+	if br := takenBranch(body, b, succ, jumpTarget{token.CONTINUE, label}); br != nil {
+		return Continue, br.Pos()
+	}
+	return Iterate, body.Rbrace
+}
+
+// breakTaken returns the break statement that the edge succ of block b
+// takes out of a loop, or nil.
+func breakTaken(fn *ssa.Function, b *ssa.BasicBlock, succ int) *ast.BranchStmt {
+	var body *ast.BlockStmt
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	case *ast.RangeStmt:
+		body = syn.Body
+	}
+	if body == nil {
+		return nil
+	}
+	return takenBranch(body, b, succ, jumpTarget{tok: token.BREAK})
+}
+
+// takenBranch returns the branch statement of target t that the edge
+// succ of block b takes, searching the statement lists of body, or nil.
+func takenBranch(body *ast.BlockStmt, b *ssa.BasicBlock, succ int, t jumpTarget) *ast.BranchStmt {
 	if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && succ >= 0 {
-		if frames := ifStmtOf(body, b, succ); frames != nil {
-			top := frames[len(frames)-1]
-			return branchExit(body, label, frames, top.list[top.idx].(*ast.IfStmt), succ == 0)
+		frames := ifStmtOf(body, b, succ)
+		if frames == nil {
+			return nil
 		}
-		return Iterate, body.Rbrace
+		top := frames[len(frames)-1]
+		return branchTaken(t, frames, top.list[top.idx].(*ast.IfStmt), succ == 0)
 	}
 	last := lastPos(b, body)
 	if !last.IsValid() {
-		return Iterate, body.Rbrace
+		return nil
 	}
-	frames = stmtPath(body, last)
+	frames := stmtPath(body, last)
 	if len(frames) == 0 {
-		return Iterate, body.Rbrace
+		return nil
 	}
 	// go/ssa drops an If whose branches meet at once, as in
 	// "if err != nil { continue }" at the end of a body: the block ends
 	// in the condition, and both ways are one path.
 	top := frames[len(frames)-1]
 	if s, ok := top.list[top.idx].(*ast.IfStmt); ok && within(last, s.Cond) && len(s.Body.List) > 0 {
-		if c := continueTo(s.Body.List[0], label, nestedLoop(frames)); c != nil {
-			return Continue, c.Pos()
+		if br := t.matches(s.Body.List[0], inNestedLoop(frames)); br != nil {
+			return br
 		}
 	}
-	return exitAfter(body, label, frames)
+	return statementAfter(t, frames)
 }
 
 // lastPos is the position of the last positioned instruction of b that
@@ -123,9 +171,10 @@ func ifStmtOf(body *ast.BlockStmt, b *ssa.BasicBlock, succ int) []frame {
 	return nil
 }
 
-// branchExit names the exit of an iteration that went from the
-// condition of s straight to the next iteration: then is the branch.
-func branchExit(body *ast.BlockStmt, label string, frames []frame, s *ast.IfStmt, then bool) (ExitKind, token.Pos) {
+// branchTaken returns the branch statement taken by the edge from the
+// condition of s into a branch (then, or else) that starts with it, or
+// that is empty and leads to the statement after s.
+func branchTaken(t jumpTarget, frames []frame, s *ast.IfStmt, then bool) *ast.BranchStmt {
 	var list []ast.Stmt
 	switch {
 	case then:
@@ -136,48 +185,28 @@ func branchExit(body *ast.BlockStmt, label string, frames []frame, s *ast.IfStmt
 		}
 	}
 	if len(list) > 0 {
-		if c := continueTo(list[0], label, false); c != nil {
-			return Continue, c.Pos()
-		}
-		return Iterate, body.Rbrace
+		return t.matches(list[0], inNestedLoop(frames))
 	}
-	return exitAfter(body, label, frames)
+	return statementAfter(t, frames)
 }
 
-// exitAfter names the exit taken right after the statement at the top
-// of frames: the next statement if it is a continue, or, at the end of
-// a list, whatever follows the enclosing statement, up to the end of
-// the loop body.
-func exitAfter(body *ast.BlockStmt, label string, frames []frame) (ExitKind, token.Pos) {
+// statementAfter returns the branch statement run right after the
+// statement at the top of frames: the next statement, or, at the end of
+// a list, the one after the enclosing statement, and so on outwards.
+func statementAfter(t jumpTarget, frames []frame) *ast.BranchStmt {
 	for i := len(frames) - 1; i >= 0; i-- {
 		f := frames[i]
 		if f.idx+1 < len(f.list) {
-			if c := continueTo(f.list[f.idx+1], label, nestedLoop(frames[:i+1])); c != nil {
-				return Continue, c.Pos()
-			}
-			break
+			return t.matches(f.list[f.idx+1], inNestedLoop(frames[:i]))
 		}
-	}
-	return Iterate, body.Rbrace
-}
-
-// continueTo returns s if it is a continue statement of the loop: an
-// unlabeled one outside any nested loop, or one naming the loop's label.
-func continueTo(s ast.Stmt, label string, nested bool) *ast.BranchStmt {
-	br, ok := s.(*ast.BranchStmt)
-	if !ok || br.Tok != token.CONTINUE {
-		return nil
-	}
-	if (br.Label == nil && !nested) || (br.Label != nil && br.Label.Name == label) {
-		return br
 	}
 	return nil
 }
 
-// nestedLoop reports whether the innermost statement of frames lies in
-// a loop nested in the one being named.
-func nestedLoop(frames []frame) bool {
-	for _, f := range frames[:len(frames)-1] {
+// inNestedLoop reports whether a statement enclosed by frames lies in
+// a loop nested in the one being named (the frames start in its body).
+func inNestedLoop(frames []frame) bool {
+	for _, f := range frames {
 		switch f.list[f.idx].(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
 			return true

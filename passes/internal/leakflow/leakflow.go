@@ -152,6 +152,7 @@ type Finding struct {
 	Var     string    // the variable the resource is assigned to, if any
 	Kind    ExitKind
 	Exits   []token.Pos // leaking exits of this kind, in position order
+	Via     token.Pos   // for Return: the break statement the first exit's path took, if any
 	Message string
 	// Mode says in which mode of the checks the finding is reported.
 	// Leaking paths that went through a call the engine cannot see into

@@ -53,22 +53,29 @@ type deferSite struct {
 	inLoop bool // it runs once per iteration of a loop
 }
 
-// defersOf lists the defer statements of fn, computed once for all its
-// acquisitions. A defer in the body of a range-over-func loop is pushed
-// onto the enclosing function's stack, so it is in a loop too.
-func defersOf(fn *ssa.Function) []deferSite {
+// funcInfo is what the analysis of a function computes once for all
+// its acquisitions.
+type funcInfo struct {
+	defers []deferSite
+	loops  loopStructure
+}
+
+func newFuncInfo(fn *ssa.Function) *funcInfo {
+	fi := &funcInfo{loops: loopsOf(fn)}
+	fi.defers = defersOf(fn, fi.loops)
+	return fi
+}
+
+// defersOf lists the defer statements of fn. A defer in the body of a
+// range-over-func loop is pushed onto the enclosing function's stack,
+// so it is in a loop too.
+func defersOf(fn *ssa.Function, loops loopStructure) []deferSite {
 	var out []deferSite
-	var cyclic map[*ssa.BasicBlock]bool
 	for _, b := range fn.Blocks {
 		for i, ins := range b.Instrs {
-			d, ok := ins.(*ssa.Defer)
-			if !ok {
-				continue
+			if d, ok := ins.(*ssa.Defer); ok {
+				out = append(out, deferSite{d, i, loops.cyclic[b] || d.DeferStack != nil})
 			}
-			if cyclic == nil {
-				cyclic = cyclicBlocks(fn)
-			}
-			out = append(out, deferSite{d, i, cyclic[b] || d.DeferStack != nil})
 		}
 	}
 	return out
@@ -91,11 +98,23 @@ func (e *engine) deferLoops(fn *ssa.Function, defers []deferSite, acq acquisitio
 	}
 }
 
-// cyclicBlocks returns the blocks of fn that lie on a cycle: the
-// strongly connected components of more than one block, and blocks
-// that jump to themselves (Tarjan's algorithm, linear in the CFG).
-func cyclicBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
-	cyclic := make(map[*ssa.BasicBlock]bool)
+// loopStructure is the strongly connected components of a CFG.
+type loopStructure struct {
+	comp   map[*ssa.BasicBlock]int  // the component of each block
+	cyclic map[*ssa.BasicBlock]bool // blocks on a cycle
+}
+
+// leaves reports whether the edge from b to succ leaves a loop.
+func (l loopStructure) leaves(b, succ *ssa.BasicBlock) bool {
+	return l.cyclic[b] && l.comp[b] != l.comp[succ]
+}
+
+// loopsOf computes the strongly connected components of fn's CFG with
+// Tarjan's algorithm, linear in the size of the CFG. Blocks on a cycle
+// are those of a component of more than one block, and blocks that jump
+// to themselves.
+func loopsOf(fn *ssa.Function) loopStructure {
+	l := loopStructure{comp: make(map[*ssa.BasicBlock]int), cyclic: make(map[*ssa.BasicBlock]bool)}
 	index := make(map[*ssa.BasicBlock]int)
 	low := make(map[*ssa.BasicBlock]int)
 	onStack := make(map[*ssa.BasicBlock]bool)
@@ -114,26 +133,19 @@ func cyclicBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 				low[b] = min(low[b], index[s])
 			}
 			if s == b {
-				cyclic[b] = true
+				l.cyclic[b] = true
 			}
 		}
 		if low[b] != index[b] {
 			return
 		}
-		var scc []*ssa.BasicBlock
-		for {
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+		start := slices.Index(stack, b)
+		scc := stack[start:]
+		stack = stack[:start]
+		for _, n := range scc {
 			onStack[n] = false
-			scc = append(scc, n)
-			if n == b {
-				break
-			}
-		}
-		if len(scc) > 1 {
-			for _, n := range scc {
-				cyclic[n] = true
-			}
+			l.comp[n] = index[b]
+			l.cyclic[n] = l.cyclic[n] || len(scc) > 1
 		}
 	}
 	for _, b := range fn.Blocks {
@@ -141,7 +153,7 @@ func cyclicBlocks(fn *ssa.Function) map[*ssa.BasicBlock]bool {
 			visit(b)
 		}
 	}
-	return cyclic
+	return l
 }
 
 // deferText renders the deferred function of the defer statement at

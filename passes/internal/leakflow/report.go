@@ -34,6 +34,11 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, kind ExitKind, leaks
 	}
 	slices.Sort(f.Exits)
 	f.Exits = slices.Compact(f.Exits)
+	for _, l := range leaks {
+		if len(f.Exits) > 0 && l.pos == f.Exits[0] && l.via.IsValid() {
+			f.Via = l.via
+		}
+	}
 	f.Message = e.message(f)
 	return f
 }
@@ -55,7 +60,11 @@ func (e *engine) message(f *Finding) string {
 	}
 	switch f.Kind {
 	case Return:
-		fmt.Fprintf(&b, " on the path that returns at %s", at)
+		if f.Via.IsValid() {
+			fmt.Fprintf(&b, " on the path that breaks out of the loop at %s and returns at %s", e.where(f.Via), at)
+		} else {
+			fmt.Fprintf(&b, " on the path that returns at %s", at)
+		}
 	case Continue:
 		fmt.Fprintf(&b, " when the loop continues at %s", at)
 	case Iterate:

@@ -22,6 +22,9 @@ type state struct {
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
 	strict   bool // the resource went to a callee the engine cannot see into (strict mode only)
+	// brk is the break statement by which the path last left a loop
+	// while holding the resource, to name it in the message.
+	brk token.Pos
 }
 
 // node is a memo key: each (block, state) is walked at most once.
@@ -36,6 +39,7 @@ type leak struct {
 	looped bool      // found after going around the acquisition's loop: the loop leak explains it
 	strict bool      // found after a call the engine cannot see into: strict mode only
 	pos    token.Pos // the return, or the overwriting store
+	via    token.Pos // the break statement the path took out of a loop, if any
 }
 
 // outcome summarizes one walk.
@@ -51,6 +55,7 @@ type outcome struct {
 type walker struct {
 	e    *engine
 	fn   *ssa.Function
+	fi   *funcInfo // nil for a summary
 	a    *aliases
 	acq  ssa.Instruction // the acquiring call, or nil for a summary
 	out  outcome
@@ -101,7 +106,7 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 			if !s.looped && w.loopTargets[succ] && it.n.b != succ && succ.Dominates(it.n.b) == w.isHeader(succ) {
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i, s.strict})
 			}
-			next := node{succ, w.edgeState(it.n.b, succ, s)}
+			next := node{succ, w.edgeState(it.n.b, succ, i, s)}
 			if w.seen[next] {
 				continue
 			}
@@ -159,7 +164,7 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			}
 		}
 		if !s.deferred {
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict})
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict, via: s.brk})
 		}
 		return s, false
 	case *ssa.Panic:
@@ -237,9 +242,14 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 // held marks the path as looped: if it then leaves the function, the
 // leak is the loop's (a continue, or the end of the body), reported
 // when the path reaches the acquisition again.
-func (w *walker) edgeState(b, succ *ssa.BasicBlock, s state) state {
+func (w *walker) edgeState(b, succ *ssa.BasicBlock, i int, s state) state {
 	if !s.deferred && w.acq != nil && succ.Dominates(b) && succ.Dominates(w.acq.Block()) {
 		s.looped = true
+	}
+	if !s.deferred && w.fi != nil && w.fi.loops.leaves(b, succ) {
+		if br := breakTaken(w.fn, b, i); br != nil {
+			s.brk = br.Pos()
+		}
 	}
 	return s
 }

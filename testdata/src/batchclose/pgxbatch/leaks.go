@@ -55,7 +55,7 @@ func reserveItems(ctx context.Context, tx pgx.Tx, skus []string) (int, error) {
 	for _, sku := range skus {
 		batch.Queue("UPDATE stock SET reserved = reserved + 1 WHERE sku = $1", sku)
 	}
-	br := tx.SendBatch(ctx, batch) // want `batch results br from tx\.SendBatch is not closed on the path that returns at leaks\.go:68; defer br\.Close\(\)`
+	br := tx.SendBatch(ctx, batch) // want `batch results br from tx\.SendBatch is not closed on the path that breaks out of the loop at leaks\.go:63 and returns at leaks\.go:68; defer br\.Close\(\)`
 	reserved := 0
 	for range skus {
 		tag, err := br.Exec()

@@ -79,7 +79,7 @@ func firstAdmin(ctx context.Context, tx pgx.Tx) (User, error) {
 // Breaking out of the rows.Next loop skips the closing that Next would do
 // when it returns false.
 func idByEmail(ctx context.Context, c *pgxpool.Conn, email string) (int64, error) {
-	rows, err := c.Query(ctx, "SELECT id, email FROM users") // want `rows from c\.Query is not closed on the path that returns at leaks\.go:96; defer rows\.Close\(\) after the error check`
+	rows, err := c.Query(ctx, "SELECT id, email FROM users") // want `rows from c\.Query is not closed on the path that breaks out of the loop at leaks\.go:93 and returns at leaks\.go:96; defer rows\.Close\(\) after the error check`
 	if err != nil {
 		return 0, err
 	}
@@ -287,7 +287,7 @@ func checkQuota(ctx context.Context, pool *pgxpool.Pool, uid int64, max int) err
 
 // The diagnostic is on the line of the call's opening parenthesis.
 func usersInOrg(ctx context.Context, pool *pgxpool.Pool, org int64) (int, error) {
-	rows, err := pool.Query(ctx, // want `rows from pool\.Query is not closed on the path that returns at leaks\.go:303; defer rows\.Close\(\) after the error check`
+	rows, err := pool.Query(ctx, // want `rows from pool\.Query is not closed on the path that breaks out of the loop at leaks\.go:300 and returns at leaks\.go:303; defer rows\.Close\(\) after the error check`
 		"SELECT id FROM users WHERE org_id = $1",
 		org,
 	)

@@ -74,7 +74,7 @@ func userEmails(ctx context.Context, db *sql.DB) ([]string, error) {
 // Breaking out of the rows.Next loop skips the closing that Next would do
 // when it returns false.
 func idByEmail(ctx context.Context, stmt *sql.Stmt, email string) (int64, error) {
-	rows, err := stmt.QueryContext(ctx) // want `rows from stmt\.QueryContext is not closed on the path that returns at leaks\.go:92; defer rows\.Close\(\) after the error check`
+	rows, err := stmt.QueryContext(ctx) // want `rows from stmt\.QueryContext is not closed on the path that breaks out of the loop at leaks\.go:89 and returns at leaks\.go:92; defer rows\.Close\(\) after the error check`
 	if err != nil {
 		return 0, err
 	}

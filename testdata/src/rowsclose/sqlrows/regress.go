@@ -118,7 +118,7 @@ func userAndOrderSeen(ctx context.Context, db *sql.DB) (int, error) {
 // Expected: at the line of "QueryContext(".
 // Decided: a diagnostic is reported where the call expression starts.
 func (s *Store) usersInOrg(ctx context.Context, org int64) (int, error) {
-	rows, err := s.db. // want `rows from s\.db\.QueryContext is not closed on the path that returns at regress\.go:132; defer rows\.Close\(\) after the error check`
+	rows, err := s.db. // want `rows from s\.db\.QueryContext is not closed on the path that breaks out of the loop at regress\.go:129 and returns at regress\.go:132; defer rows\.Close\(\) after the error check`
 		QueryContext(ctx, "SELECT id FROM users WHERE org_id = ?", org)
 	if err != nil {
 		return 0, err

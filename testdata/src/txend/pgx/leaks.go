@@ -343,7 +343,7 @@ func recountOrders(ctx context.Context, pool *pgxpool.Pool, userID int64) error 
 // transaction open when the function returns after the loop.
 func importUntilInvalid(ctx context.Context, pool *pgxpool.Pool, orders []Order) error {
 	for _, o := range orders {
-		tx, err := pool.Begin(ctx) // want `^transaction tx from pool\.Begin is not committed or rolled back on the path that returns at leaks\.go:361; defer tx\.Rollback\(ctx\) after the error check; it is a no-op after Commit$`
+		tx, err := pool.Begin(ctx) // want `^transaction tx from pool\.Begin is not committed or rolled back on the path that breaks out of the loop at leaks\.go:351 and returns at leaks\.go:361; defer tx\.Rollback\(ctx\) after the error check; it is a no-op after Commit$`
 		if err != nil {
 			return err
 		}
