@@ -74,7 +74,7 @@ func defersOf(fn *ssa.Function, loops loopStructure) []deferSite {
 	for _, b := range fn.Blocks {
 		for i, ins := range b.Instrs {
 			if d, ok := ins.(*ssa.Defer); ok {
-				out = append(out, deferSite{d, i, loops.cyclic[b] || d.DeferStack != nil})
+				out = append(out, deferSite{d, i, loops.cyclic[b.Index] || d.DeferStack != nil})
 			}
 		}
 	}
@@ -98,15 +98,16 @@ func (e *engine) deferLoops(fn *ssa.Function, defers []deferSite, acq acquisitio
 	}
 }
 
-// loopStructure is the strongly connected components of a CFG.
+// loopStructure is the strongly connected components of a CFG, by
+// block index.
 type loopStructure struct {
-	comp   map[*ssa.BasicBlock]int  // the component of each block
-	cyclic map[*ssa.BasicBlock]bool // blocks on a cycle
+	comp   []int  // the component of each block
+	cyclic []bool // blocks on a cycle
 }
 
 // leaves reports whether the edge from b to succ leaves a loop.
 func (l loopStructure) leaves(b, succ *ssa.BasicBlock) bool {
-	return l.cyclic[b] && l.comp[b] != l.comp[succ]
+	return l.cyclic[b.Index] && l.comp[b.Index] != l.comp[succ.Index]
 }
 
 // loopsOf computes the strongly connected components of fn's CFG with
@@ -114,42 +115,47 @@ func (l loopStructure) leaves(b, succ *ssa.BasicBlock) bool {
 // are those of a component of more than one block, and blocks that jump
 // to themselves.
 func loopsOf(fn *ssa.Function) loopStructure {
-	l := loopStructure{comp: make(map[*ssa.BasicBlock]int), cyclic: make(map[*ssa.BasicBlock]bool)}
-	index := make(map[*ssa.BasicBlock]int)
-	low := make(map[*ssa.BasicBlock]int)
-	onStack := make(map[*ssa.BasicBlock]bool)
+	n := len(fn.Blocks)
+	l := loopStructure{comp: make([]int, n), cyclic: make([]bool, n)}
+	index := make([]int, n) // 1 + discovery order; 0: not yet visited
+	low := make([]int, n)
+	onStack := make([]bool, n)
 	var stack []*ssa.BasicBlock
+	next := 0
 	var visit func(b *ssa.BasicBlock)
 	visit = func(b *ssa.BasicBlock) {
-		index[b] = len(index)
-		low[b] = index[b]
+		next++
+		index[b.Index], low[b.Index] = next, next
 		stack = append(stack, b)
-		onStack[b] = true
+		onStack[b.Index] = true
 		for _, s := range b.Succs {
-			if _, seen := index[s]; !seen {
+			if index[s.Index] == 0 {
 				visit(s)
-				low[b] = min(low[b], low[s])
-			} else if onStack[s] {
-				low[b] = min(low[b], index[s])
+				low[b.Index] = min(low[b.Index], low[s.Index])
+			} else if onStack[s.Index] {
+				low[b.Index] = min(low[b.Index], index[s.Index])
 			}
 			if s == b {
-				l.cyclic[b] = true
+				l.cyclic[b.Index] = true
 			}
 		}
-		if low[b] != index[b] {
+		if low[b.Index] != index[b.Index] {
 			return
 		}
-		start := slices.Index(stack, b)
+		start := len(stack) - 1
+		for stack[start] != b {
+			start--
+		}
 		scc := stack[start:]
 		stack = stack[:start]
-		for _, n := range scc {
-			onStack[n] = false
-			l.comp[n] = index[b]
-			l.cyclic[n] = l.cyclic[n] || len(scc) > 1
+		for _, m := range scc {
+			onStack[m.Index] = false
+			l.comp[m.Index] = index[b.Index]
+			l.cyclic[m.Index] = l.cyclic[m.Index] || len(scc) > 1
 		}
 	}
 	for _, b := range fn.Blocks {
-		if _, seen := index[b]; !seen {
+		if index[b.Index] == 0 {
 			visit(b)
 		}
 	}
