@@ -29,7 +29,9 @@
 // the function: paths are never enumerated (walk.go). The state is a
 // few bits: the release is deferred through a heap cell, the path went
 // around the acquisition's loop, the error's cell went stale, the path
-// went through a callee the engine cannot see into (strict mode). Every
+// went through a callee the engine cannot see into (strict mode), plus
+// the break statement by which the path last left a loop, for the
+// message (bounded by the number of break statements). Every
 // other outcome ends the path: released, handed over (returned to the
 // caller, stored, passed where ownership is unknown), or not acquired
 // at all (the error branch).
