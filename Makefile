@@ -1,6 +1,7 @@
 # dbleaklint: build, test, lint, bench and demo.
 # `make demo` and `make test` are the README's two commands.
 
+SHELL   := /bin/bash
 GO      ?= go
 BIN     := $(CURDIR)/bin
 LINTER  := $(BIN)/dbleaklint
@@ -14,7 +15,7 @@ build:
 # the fixed twin none. dbleaklint exits 3 when it reports findings.
 demo: build
 	@echo "== dbleaklint ./examples/userservice/..."
-	@cd examples/userservice && $(LINTER) -c=0 ./... ; status=$$?; \
+	@cd examples/userservice && $(LINTER) -c=0 ./... 2>&1 | sed 's|$(CURDIR)/||'; status=$${PIPESTATUS[0]}; \
 	  echo; echo "dbleaklint exited with status $$status (3: findings reported)"; \
 	  test $$status -eq 3
 

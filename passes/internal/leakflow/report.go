@@ -82,6 +82,8 @@ func (e *engine) message(f *Finding) string {
 		v = shortNoun(f.Type.Noun)
 	}
 	switch f.Kind {
+	case Overwrite:
+		b.WriteString("; release it before the variable is assigned again")
 	case Continue, Iterate:
 		fmt.Fprintf(&b, "; release it before the next iteration, or move the loop body into a function")
 	case Discard:

@@ -188,7 +188,7 @@ func firstUserAndOrder(ctx context.Context, pool *pgxpool.Pool) (int64, int64, e
 		return 0, rows.Err()
 	}
 	var err error
-	rows, err = pool.Query(ctx, "SELECT id FROM users ORDER BY id") // want `rows from pool\.Query is not closed before the variable holding it is overwritten at leaks\.go:196; defer rows\.Close\(\) after the error check`
+	rows, err = pool.Query(ctx, "SELECT id FROM users ORDER BY id") // want `rows from pool\.Query is not closed before the variable holding it is overwritten at leaks\.go:196; release it before the variable is assigned again`
 	if err != nil {
 		return 0, 0, err
 	}

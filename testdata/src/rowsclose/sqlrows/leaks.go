@@ -213,7 +213,7 @@ func firstUserAndOrder(ctx context.Context, db *sql.DB) (int64, int64, error) {
 		return 0, rows.Err()
 	}
 	var err error
-	rows, err = db.QueryContext(ctx, "SELECT id FROM users ORDER BY id") // want `rows from db\.QueryContext is not closed before the variable holding it is overwritten at leaks\.go:221; defer rows\.Close\(\) after the error check`
+	rows, err = db.QueryContext(ctx, "SELECT id FROM users ORDER BY id") // want `rows from db\.QueryContext is not closed before the variable holding it is overwritten at leaks\.go:221; release it before the variable is assigned again`
 	if err != nil {
 		return 0, 0, err
 	}

@@ -91,7 +91,7 @@ func adminIDs(ctx context.Context, db *sql.DB) ([]int64, error) {
 // Actual: "rows from db.QueryContext is not closed on the path that returns
 // at regress.go:110; defer rows.Close() after the error check".
 func userAndOrderSeen(ctx context.Context, db *sql.DB) (int, error) {
-	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db\.QueryContext is not closed before the variable holding it is overwritten at regress\.go:103; defer rows\.Close\(\) after the error check`
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users") // want `rows from db\.QueryContext is not closed before the variable holding it is overwritten at regress\.go:103; release it before the variable is assigned again`
 	if err != nil {
 		return 0, err
 	}

@@ -109,7 +109,7 @@ func insertBoth(ctx context.Context, db *sql.DB, name string, total int64) error
 		return err
 	}
 	var err error
-	stmt, err = db.PrepareContext(ctx, "INSERT INTO users (name) VALUES (?)") // want `statement stmt from db\.PrepareContext is not closed before the variable holding it is overwritten at leaks\.go:120; defer stmt\.Close\(\) after the error check`
+	stmt, err = db.PrepareContext(ctx, "INSERT INTO users (name) VALUES (?)") // want `statement stmt from db\.PrepareContext is not closed before the variable holding it is overwritten at leaks\.go:120; release it before the variable is assigned again`
 	if err != nil {
 		return err
 	}

@@ -109,7 +109,7 @@ func importDeduped(ctx context.Context, pool *pgxpool.Pool, orders []Order) erro
 //	          regress.go:120; ..." for the first Begin, nothing for the
 //	          second
 func refundWithRetry(ctx context.Context, pool *pgxpool.Pool, id int64) error {
-	tx, err := pool.Begin(ctx) // want `^transaction tx from pool\.Begin is not committed or rolled back before the variable holding it is overwritten at regress\.go:120; defer tx\.Rollback\(ctx\) after the error check; it is a no-op after Commit$`
+	tx, err := pool.Begin(ctx) // want `^transaction tx from pool\.Begin is not committed or rolled back before the variable holding it is overwritten at regress\.go:120; release it before the variable is assigned again$`
 	if err != nil {
 		return err
 	}
