@@ -3,8 +3,10 @@ package testutil
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"testing"
 )
 
 // TestData returns the absolute path of the repository's testdata directory, the GOPATH-style root
@@ -31,5 +33,19 @@ func TestData() string {
 			panic("testutil: cannot locate the testdata directory")
 		}
 		dir = parent
+	}
+}
+
+// DownloadModules fills the module cache with the modules that the
+// go.mod file of dir requires. analysistest loads module-mode testdata
+// with GOPROXY=off, so a module that nothing built yet on a fresh
+// machine would otherwise fail to load.
+func DownloadModules(t testing.TB, dir string) {
+	t.Helper()
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
 	}
 }

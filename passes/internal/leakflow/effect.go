@@ -156,6 +156,14 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 	if e.isLocal(callee) {
 		return e.summaryEffect(a.typ, callee, i, false, deferred)
 	}
+	if f := e.facts.funcFact(funcObject(callee)); f != nil {
+		switch {
+		case f.releases(i):
+			return effect{kind: effRelease}
+		case f.borrows(i):
+			return effect{}
+		}
+	}
 	if borrowsArgs(callee) {
 		return effect{}
 	}

@@ -19,21 +19,23 @@ type engine struct {
 	pass      *analysis.Pass
 	model     *resource.Model
 	pkg       *ssa.Package
-	summaries map[summaryKey]summary
-	owned     map[*ssa.Function]*resource.Type // see ownedResult
+	summaries *fixpoint[summaryKey, summary]
+	owned     *fixpoint[*ssa.Function, ownedResult] // see computeOwned
+	facts     *Facts                                // of other packages; nil in summaries-only use
 	src       *sourceIndex
 	current   string // the check being analyzed, for InternalError
 }
 
 func newEngine(pass *analysis.Pass, model *resource.Model, pkg *ssa.Package) *engine {
-	return &engine{
-		pass:      pass,
-		model:     model,
-		pkg:       pkg,
-		summaries: make(map[summaryKey]summary),
-		owned:     make(map[*ssa.Function]*resource.Type),
-		src:       newSourceIndex(pass),
+	e := &engine{
+		pass:  pass,
+		model: model,
+		pkg:   pkg,
+		src:   newSourceIndex(pass),
 	}
+	e.summaries = newFixpoint(sumNone, sumUnclear, e.computeSummary)
+	e.owned = newFixpoint(ownedResult{}, ownedResult{kind: foreignValue}, e.computeOwned)
+	return e
 }
 
 // isLocal reports whether fn's body is in this package, so that the
@@ -47,8 +49,9 @@ func (e *engine) isLocal(fn *ssa.Function) bool {
 
 // acquisition is one call that acquires a resource.
 type acquisition struct {
-	call *ssa.Call
-	typ  *resource.Type
+	call  *ssa.Call
+	typ   *resource.Type
+	index int // the result that holds the resource
 }
 
 // acquisitions lists the calls of fn that acquire a resource.
@@ -60,32 +63,50 @@ func (e *engine) acquisitions(fn *ssa.Function) []acquisition {
 			if !ok {
 				continue
 			}
-			if t := e.acquiredBy(&call.Call); t != nil {
-				out = append(out, acquisition{call, t})
+			if t, i := e.acquiredBy(&call.Call); t != nil {
+				out = append(out, acquisition{call, t, i})
 			}
 		}
 	}
 	return out
 }
 
-// acquiredBy returns the resource type a call acquires, or nil.
-func (e *engine) acquiredBy(c *ssa.CallCommon) *resource.Type {
+// acquiredBy returns the resource type a call acquires and the index of
+// the result holding it, or nil. The built-in table and the user's
+// resources come first; then the functions of this package that return
+// an owned resource, and the functions of other packages whose facts
+// say so. A function value returning a resource, about which no fact
+// can exist, is taken to return an owned one.
+func (e *engine) acquiredBy(c *ssa.CallCommon) (*resource.Type, int) {
 	if c.IsInvoke() {
-		return e.model.AcquiredByInterface(c.Method)
+		return e.model.AcquiredByInterface(c.Method), 0
 	}
 	callee := c.StaticCallee()
 	if callee == nil {
-		return nil
+		if _, isBuiltin := c.Value.(*ssa.Builtin); isBuiltin {
+			return nil, 0
+		}
+		i, t := e.resourceResult(c.Signature())
+		return t, i
 	}
-	if obj, ok := callee.Object().(*types.Func); ok {
+	obj := funcObject(callee)
+	if obj != nil {
 		if t := e.model.Acquired(obj); t != nil {
-			return t
+			return t, 0
 		}
 	}
 	if e.isLocal(callee) {
-		return e.ownedResult(callee)
+		if r := e.owned.value(origin(callee)); r.kind == ownedValue {
+			return r.typ, r.index
+		}
+		return nil, 0
 	}
-	return nil
+	if f := e.facts.funcFact(obj); f != nil && f.Owned != "" {
+		if t := e.model.Lookup(f.Owned); t != nil {
+			return t, f.OwnedIndex
+		}
+	}
+	return nil, 0
 }
 
 // analyzeFunc walks every acquisition of fn and records its leaks.
@@ -108,12 +129,12 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 // walkAcquisition walks the function from one acquisition.
 func (e *engine) walkAcquisition(fn *ssa.Function, fi *funcInfo, acq acquisition) *walker {
 	a := newAliases(acq.typ)
-	resultAliases(a, acq.call)
+	resultAliases(a, acq.call, acq.index)
 	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call}
 	e.prepareLoopExits(w, fn, acq.call)
 	b := acq.call.Block()
 	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(fi.defers, acq.call, a))
-	if !hasUses(acq.call) {
+	if !hasUses(acq.call, acq.index) {
 		// Discarded: every return it reaches held is a leak of the
 		// discarded resource (the error branch is still pruned).
 		for i := range w.out.leaks {
@@ -127,14 +148,14 @@ func (e *engine) walkAcquisition(fn *ssa.Function, fi *funcInfo, acq acquisition
 
 // resultAliases seeds the aliases of an acquisition: the call, or the
 // components of its result tuple (the resource first, the error last).
-func resultAliases(a *aliases, call *ssa.Call) {
+func resultAliases(a *aliases, call *ssa.Call, index int) {
 	tuple, ok := call.Type().(*types.Tuple)
 	if !ok {
 		a.addValue(call)
 		return
 	}
 	a.vals[call] = true
-	a.addExtract(call, 0)
+	a.addExtract(call, index)
 	last := tuple.Len() - 1
 	if last > 0 && types.Identical(tuple.At(last).Type(), types.Universe.Lookup("error").Type()) {
 		if refs := call.Referrers(); refs != nil {
@@ -150,7 +171,7 @@ func resultAliases(a *aliases, call *ssa.Call) {
 // hasUses reports whether the resource result of call is used at all.
 // go/ssa extracts a component assigned to the blank identifier too, so
 // an extract counts only if it has uses of its own.
-func hasUses(call *ssa.Call) bool {
+func hasUses(call *ssa.Call, index int) bool {
 	refs := call.Referrers()
 	if refs == nil {
 		return false
@@ -159,7 +180,7 @@ func hasUses(call *ssa.Call) bool {
 		return len(*refs) > 0
 	}
 	for _, r := range *refs {
-		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == index {
 			if exRefs := ex.Referrers(); exRefs != nil && len(*exRefs) > 0 {
 				return true
 			}

@@ -98,7 +98,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "dbleaklint_leakflow",
 	Doc:        "find database resources not released on every path (internal to dbleaklint)",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{ssabuild.Analyzer},
+	Requires:   []*analysis.Analyzer{ssabuild.Analyzer, OwnershipAnalyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	// See ssabuild.Analyzer: nothing is built for an ill-typed package.
 	RunDespiteErrors: true,
@@ -111,6 +111,9 @@ type Result struct {
 	// Errors records functions whose analysis panicked. The engine
 	// recovers, skips the function and goes on with the others.
 	Errors []*InternalError
+	// ConfigErrors are the user-defined resources that name what does
+	// not exist (see Facts.ConfigErrors).
+	ConfigErrors []*ConfigError
 }
 
 // An InternalError is a recovered panic of the engine.
@@ -195,11 +198,14 @@ type Untracked struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	built := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
-	res := new(Result)
-	if built.Pkg == nil {
+	facts := pass.ResultOf[OwnershipAnalyzer].(*Facts)
+	res := &Result{Errors: facts.Errors, ConfigErrors: facts.ConfigErrors}
+	if built.Pkg == nil || facts.engine == nil {
 		return res, nil
 	}
-	e := newEngine(pass, ssabuild.Model, built.Pkg)
+	// Go on with the summaries the ownership facts were computed from.
+	e := facts.engine
+	e.pass = pass
 	for _, fn := range built.SrcFuncs {
 		e.analyzeSafely(fn, res)
 	}

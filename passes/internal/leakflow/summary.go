@@ -15,10 +15,11 @@ import (
 type summary uint8
 
 const (
-	sumUnclear  summary = iota // hands it over, or recursion: unknown
+	sumNone     summary = iota // no normal exit: bottom, the start of a recursion
 	sumReleases                // releases it on every normal exit
 	sumBorrows                 // uses it and leaves it held on every exit
 	sumPartial                 // releases it on some exits only
+	sumUnclear                 // hands it over: unknown
 )
 
 type summaryKey struct {
@@ -33,7 +34,9 @@ type summaryKey struct {
 // trusted, since such closures are the commit-or-rollback idiom; a
 // direct call is not.
 func (e *engine) summaryEffect(typ *resource.Type, fn *ssa.Function, slot int, cell, deferred bool) effect {
-	switch e.summarize(summaryKey{typ, fn, slot, cell}) {
+	switch e.summaries.value(summaryKey{typ, fn, slot, cell}) {
+	case sumNone:
+		return effect{kind: effNotHeld}
 	case sumReleases:
 		return effect{kind: effRelease}
 	case sumBorrows:
@@ -47,19 +50,9 @@ func (e *engine) summaryEffect(typ *resource.Type, fn *ssa.Function, slot int, c
 	return effect{kind: effEscape, reason: "passed to " + calleeName(fn) + ", which hands it on"}
 }
 
-// summarize computes a summary by walking fn from its entry with the
-// slot as the held resource. Summaries are memoized per package; a
-// recursive request sees sumUnclear.
-func (e *engine) summarize(k summaryKey) summary {
-	if s, ok := e.summaries[k]; ok {
-		return s
-	}
-	e.summaries[k] = sumUnclear // recursion guard
-	s := e.computeSummary(k)
-	e.summaries[k] = s
-	return s
-}
-
+// computeSummary computes a summary by walking fn from its entry with
+// the slot as the held resource. Summaries are memoized per package by
+// a fixpoint, so that (mutually) recursive functions get one too.
 func (e *engine) computeSummary(k summaryKey) summary {
 	fn := k.fn
 	if len(fn.Blocks) == 0 {
@@ -93,5 +86,5 @@ func (e *engine) computeSummary(k summaryKey) summary {
 	case len(out.leaks) > 0:
 		return sumPartial
 	}
-	return sumUnclear // every path panics
+	return sumNone // every path panics, or recurses
 }

@@ -98,6 +98,7 @@ type Model struct {
 	// when their first result is a resource type.
 	ifaceAcquirers map[string]bool
 	roots          []string // import path prefixes whose importers may hold resources
+	specs          []Spec   // the user-defined resources
 }
 
 // TypeOf returns the resource type of t, or nil.
@@ -166,4 +167,25 @@ func (m *Model) AcquiredByInterface(fn *types.Func) *Type {
 // origin, so that instantiations of pgx.CollectRows match.
 func funcKey(fn *types.Func) string {
 	return fn.Origin().FullName()
+}
+
+// WithTypes returns a model that knows the types ts too: the wrapper
+// types found by the analysis. Each type is known by its key and, for a
+// pointer key, by the type it points to as well.
+func (m *Model) WithTypes(ts []*Type) *Model {
+	if len(ts) == 0 {
+		return m
+	}
+	out := *m
+	out.types = make(map[string]*Type, len(m.types)+2*len(ts))
+	for k, t := range m.types {
+		out.types[k] = t
+	}
+	for _, t := range ts {
+		out.types[t.Key] = t
+		if elem, ok := strings.CutPrefix(t.Key, "*"); ok && out.types[elem] == nil {
+			out.types[elem] = t
+		}
+	}
+	return &out
 }

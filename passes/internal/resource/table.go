@@ -42,9 +42,12 @@ var builtinTypes = []Type{
 
 // builtinAcquirers maps the FullName of each acquiring function to the
 // key of the resource type of its first result.
-var builtinAcquirers = map[string]string{}
+var builtinAcquirers = acquirerTable()
 
-func init() {
+// acquirerTable builds builtinAcquirers. It is a function rather than
+// an init so that Default, built from it, is initialized after it.
+func acquirerTable() map[string]string {
+	builtinAcquirers := make(map[string]string)
 	acquire := func(recv string, methods []string, typ string) {
 		for _, m := range methods {
 			builtinAcquirers["("+recv+")."+m] = typ
@@ -88,6 +91,7 @@ func init() {
 	builtinAcquirers[pgxPkg+".Connect"] = "*" + pgxPkg + ".Conn"
 	builtinAcquirers[pgxPkg+".ConnectConfig"] = "*" + pgxPkg + ".Conn"
 	builtinAcquirers[pgxPkg+".ConnectWithOptions"] = "*" + pgxPkg + ".Conn"
+	return builtinAcquirers
 }
 
 // builtinIfaceAcquirers are the method names that acquire when called

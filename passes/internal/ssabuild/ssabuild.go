@@ -54,7 +54,7 @@ type SSA struct {
 
 // Model is the resource model that decides which packages are built.
 // It is the built-in table; user resources extend it.
-var Model = resource.Builtin()
+var Model = resource.Default
 
 func run(pass *analysis.Pass) (any, error) {
 	if len(pass.TypeErrors) > 0 || !reachesResource(pass.Pkg, Model) {

@@ -1,6 +1,6 @@
 module example.com/realpgx
 
-go 1.25.0
+go 1.26.0
 
 require github.com/jackc/pgx/v5 v5.12.0
 
@@ -8,6 +8,12 @@ require (
 	github.com/jackc/pgpassfile v1.0.0 // indirect
 	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
 	github.com/jackc/puddle/v2 v2.2.3 // indirect
-	golang.org/x/sync v0.22.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.41.0 // indirect
 )
+
+require github.com/dbleaklint/dbleaklint v0.0.0
+
+// The runtime package of this checkout, for the poolpolicy cases.
+replace github.com/dbleaklint/dbleaklint => ../../..

@@ -1,0 +1,143 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package leakflow
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
+
+// A wrapper type is a struct type of the package with a field holding a
+// resource and a Close- or Release-style method that releases the field
+// on every normal exit: a repository holding its rows, a unit of work
+// holding its transaction. It becomes a resource itself, reported by
+// the check of the field's resource; a constructor that returns a fresh
+// one is an acquisition for its callers.
+
+// wrapperMethods are the names, besides the releasing methods of the
+// field's own type, that a wrapper's releasing method may have.
+var wrapperMethods = []string{"Close", "Release"}
+
+// findWrappers finds the wrapper types among the receivers of funcs,
+// exports their facts, and returns them as resource types.
+func (e *engine) findWrappers(funcs []*ssa.Function) []*resource.Type {
+	type candidate struct {
+		named    *types.Named
+		field    string
+		check    string
+		releases []string
+	}
+	found := make(map[*types.Named]*candidate)
+	var order []*types.Named
+	for _, fn := range funcs {
+		named, ptr := receiverNamed(fn)
+		if named == nil || named.Obj().Pkg() != e.pass.Pkg || named.TypeParams().Len() > 0 {
+			continue
+		}
+		st, ok := named.Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := range st.NumFields() {
+			field := st.Field(i)
+			ft := e.model.TypeOf(field.Type())
+			if ft == nil || !(ft.IsRelease(fn.Name()) || slices.Contains(wrapperMethods, fn.Name())) {
+				continue
+			}
+			if !e.releasesField(fn, i, ptr, ft) {
+				continue
+			}
+			c := found[named]
+			if c == nil {
+				c = &candidate{named: named, field: field.Name(), check: ft.Check}
+				found[named] = c
+				order = append(order, named)
+			}
+			if c.field == field.Name() && !slices.Contains(c.releases, fn.Name()) {
+				c.releases = append(c.releases, fn.Name())
+			}
+		}
+	}
+	var out []*resource.Type
+	for _, named := range order {
+		c := found[named]
+		slices.Sort(c.releases)
+		f := &WrapperFact{Check: c.check, Field: c.field, Releases: c.releases}
+		e.pass.ExportObjectFact(named.Obj(), f)
+		out = append(out, wrapperType(named.Obj(), f))
+	}
+	return out
+}
+
+// wrapperType is the resource type of a wrapper.
+func wrapperType(tn *types.TypeName, f *WrapperFact) *resource.Type {
+	missing := "closed"
+	if !slices.Contains(f.Releases, "Close") {
+		missing = "released (" + strings.Join(f.Releases, " or ") + ")"
+	}
+	return &resource.Type{
+		Key:      "*" + tn.Pkg().Path() + "." + tn.Name(),
+		Check:    f.Check,
+		Noun:     tn.Name(),
+		Releases: f.Releases,
+		Missing:  missing,
+		Fix:      "defer %s." + f.Releases[0] + "() after the error check",
+	}
+}
+
+// receiverNamed returns the named type of fn's receiver and whether the
+// receiver is a pointer, or nil.
+func receiverNamed(fn *ssa.Function) (*types.Named, bool) {
+	recv := fn.Signature.Recv()
+	if recv == nil || fn.Synthetic != "" || len(fn.Params) == 0 {
+		return nil, false
+	}
+	t, ptr := types.Unalias(recv.Type()), false
+	if p, ok := t.(*types.Pointer); ok {
+		t, ptr = types.Unalias(p.Elem()), true
+	}
+	named, _ := t.(*types.Named)
+	return named, ptr
+}
+
+// releasesField reports whether method fn releases field i of its
+// receiver on every normal exit: the field's loads are the resource.
+func (e *engine) releasesField(fn *ssa.Function, i int, ptr bool, typ *resource.Type) bool {
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	recv := fn.Params[0]
+	a := newAliases(typ)
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			switch ins := ins.(type) {
+			case *ssa.FieldAddr:
+				if ptr && ins.X == recv && ins.Field == i {
+					for _, r := range *ins.Referrers() {
+						if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL {
+							a.addValue(load)
+						}
+					}
+				}
+			case *ssa.Field:
+				if !ptr && ins.X == recv && ins.Field == i {
+					a.addValue(ins)
+				}
+			}
+		}
+	}
+	if len(a.vals) == 0 {
+		return false
+	}
+	w := &walker{e: e, fn: fn, a: a}
+	w.walk(fn.Blocks[0], 0, state{})
+	return w.out.released && len(w.out.leaks) == 0 && w.out.escape == "" && !w.out.returned
+}
