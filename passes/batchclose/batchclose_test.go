@@ -11,8 +11,15 @@ import (
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/batchclose"
+	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 )
 
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), batchclose.Analyzer, "batchclose/...")
+}
+
+// TestFix applies the suggested fixes: they must match the golden
+// files, compile, and end the leaks they fix.
+func TestFix(t *testing.T) {
+	fixtest.Run(t, batchclose.Analyzer, "batchclose")
 }

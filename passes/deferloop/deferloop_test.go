@@ -11,8 +11,14 @@ import (
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/deferloop"
+	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 )
 
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), deferloop.Analyzer, "deferloop/...")
+}
+
+// TestFix checks that no fix is offered: fix/deferloop has no golden file.
+func TestFix(t *testing.T) {
+	fixtest.Run(t, deferloop.Analyzer, "deferloop")
 }

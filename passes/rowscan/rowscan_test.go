@@ -10,9 +10,15 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/rowscan"
 )
 
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), rowscan.Analyzer, "rowscan/...")
+}
+
+// TestFix checks that no fix is offered: fix/rowscan has no golden file.
+func TestFix(t *testing.T) {
+	fixtest.Run(t, rowscan.Analyzer, "rowscan")
 }

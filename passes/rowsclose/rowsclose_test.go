@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 )
 
@@ -25,4 +26,10 @@ func TestStrict(t *testing.T) {
 	}
 	defer rowsclose.Analyzer.Flags.Set("strict", "false")
 	analysistest.Run(t, testutil.TestData(), rowsclose.Analyzer, "strict/rowsclose")
+}
+
+// TestFix applies the suggested fixes: they must match the golden
+// files, compile, and end the leaks they fix.
+func TestFix(t *testing.T) {
+	fixtest.Run(t, rowsclose.Analyzer, "rowsclose")
 }

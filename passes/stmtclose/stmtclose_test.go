@@ -10,9 +10,16 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/stmtclose"
 )
 
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), stmtclose.Analyzer, "stmtclose/...")
+}
+
+// TestFix applies the suggested fixes: they must match the golden
+// files, compile, and end the leaks they fix.
+func TestFix(t *testing.T) {
+	fixtest.Run(t, stmtclose.Analyzer, "stmtclose")
 }

@@ -6,9 +6,11 @@
 //
 // A check's doc.go is its only source of documentation: the package
 // comment holds a section "# Analyzer NAME" whose first line is
-// "NAME: one-line summary". The check embeds doc.go and extracts the
-// section for analysis.Analyzer.Doc, and the docs generator does the
-// same for docs/.
+// "NAME: one-line summary". The section runs to the next "# Analyzer"
+// heading or the end of the comment, so it may hold headings of its
+// own ("# Why it matters", "# Example", ...). The check embeds doc.go
+// and extracts the section for analysis.Analyzer.Doc; `dbleaklint help
+// NAME` prints it and internal/docgen renders it into docs/checks.
 package docutil
 
 import (
@@ -40,7 +42,7 @@ func section(doc *ast.CommentGroup, name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("package comment has no %q section", heading)
 	}
-	if i := strings.Index(rest, "\n# "); i >= 0 {
+	if i := strings.Index(rest, "\n# Analyzer "); i >= 0 {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSpace(rest)

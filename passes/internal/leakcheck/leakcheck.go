@@ -5,6 +5,12 @@
 // Package leakcheck builds the thin analyzers of dbleaklint: each
 // reports the findings of the shared engine (package leakflow) that
 // belong to it, and nothing else.
+//
+// Every check honors the //dbleaklint:ignore directive (directive.go)
+// and attaches the mechanical fix of package suggest where there is
+// one. The directives themselves, those without a reason and those
+// that silence nothing, are reported once, by the ignore analyzer
+// (ignore.go), not by every check.
 package leakcheck
 
 import (
@@ -13,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
+	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
 )
 
 // New returns the analyzer of the check name, documented by doc, that
@@ -56,10 +63,27 @@ func (c *check) run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}()
 	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
-	for _, f := range res.Findings {
-		if c.belongs(f) && f.Mode.In(c.strict) {
-			pass.Report(diagnostic(c.name, f))
+	for _, e := range res.ConfigErrors {
+		if e.Check == c.name {
+			return nil, e // a configuration naming what does not exist
 		}
+	}
+	var dirs *directives // parsed on the first finding: clean code pays nothing
+	for _, f := range res.Findings {
+		if !c.belongs(f) || !f.Mode.In(c.strict) {
+			continue
+		}
+		if dirs == nil {
+			dirs = parseDirectives(pass)
+		}
+		if dirs.silencing(Pos(f)) != nil {
+			continue
+		}
+		d := diagnostic(c.name, f)
+		if fix := suggest.Fix(pass, f, res); fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+		pass.Report(d)
 	}
 	if c.debug {
 		c.reportUntracked(pass, res)
@@ -73,35 +97,4 @@ func (c *check) run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 	return nil, nil
-}
-
-// diagnostic reports a finding at the acquisition (at the defer, for a
-// release deferred in a loop), with each leaking exit as related
-// information.
-func diagnostic(name string, f *leakflow.Finding) analysis.Diagnostic {
-	d := analysis.Diagnostic{Pos: f.Acquire, Category: name, Message: f.Message}
-	if f.Kind == leakflow.DeferInLoop {
-		d.Pos = f.Exits[0]
-		return d
-	}
-	for _, exit := range f.Exits {
-		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos:     exit,
-			Message: fmt.Sprintf("%s leaks here", f.Type.Noun),
-		})
-	}
-	return d
-}
-
-func (c *check) reportUntracked(pass *analysis.Pass, res *leakflow.Result) {
-	for _, u := range res.Untracked {
-		if u.Type.Check != c.name {
-			continue
-		}
-		pass.Report(analysis.Diagnostic{
-			Pos:      u.Acquire,
-			Category: c.name + "/debug",
-			Message:  fmt.Sprintf("debug: %s from %s is not tracked: %s", u.Type.Noun, u.Callee, u.Reason),
-		})
-	}
 }

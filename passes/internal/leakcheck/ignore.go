@@ -1,0 +1,69 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package leakcheck
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
+	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
+)
+
+// NewIgnore returns the analyzer, named name and documented by doc,
+// that reports the //dbleaklint: directives that are malformed (an
+// unknown name, no reason) or that silence nothing.
+//
+// Every check applies the directives; this one analyzer reports on
+// them, so that a bad directive is reported once, not once per check.
+// A directive silences something when the engine has a finding at its
+// place in any mode and for any check, whether or not that check is
+// enabled: turning a check off must not make its directives "unused".
+func NewIgnore(name, doc string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:             name,
+		Doc:              doc,
+		URL:              "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
+		Run:              func(pass *analysis.Pass) (any, error) { return nil, runIgnore(pass, name) },
+		Requires:         []*analysis.Analyzer{leakflow.Analyzer},
+		RunDespiteErrors: true,
+	}
+}
+
+func runIgnore(pass *analysis.Pass, name string) error {
+	dirs := parseDirectives(pass)
+	if len(dirs.list) == 0 {
+		return nil
+	}
+	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
+	used := make(map[*directive]bool)
+	for _, f := range res.Findings {
+		if d := dirs.silencing(Pos(f)); d != nil {
+			used[d] = true
+		}
+	}
+	// A function the engine failed on has no findings: its
+	// directives would look unused. The checks report the failure.
+	judgeUse := len(res.Errors) == 0
+	for _, d := range dirs.list {
+		diag := analysis.Diagnostic{Pos: d.comment.Pos(), End: d.comment.End(), Category: name}
+		switch {
+		case d.name != ignoreName:
+			diag.Message = fmt.Sprintf("unknown directive %s%s; the only one is %s%s <reason>", directivePrefix, d.name, directivePrefix, ignoreName)
+		case judgeUse && !used[d]:
+			diag.Message = "unused dbleaklint:ignore: no finding here to silence"
+			if fix := suggest.RemoveComment(pass, d.comment); fix != nil {
+				diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
+			}
+		case d.reason == "":
+			diag.Message = "dbleaklint:ignore needs a reason: " + directivePrefix + ignoreName + " <why this is not a leak>"
+		default:
+			continue
+		}
+		pass.Report(diag)
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package poolpolicy_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
+)
+
+// setFlags sets the analyzer's flags for one test and restores their
+// defaults when it ends.
+func setFlags(t *testing.T, kv ...string) {
+	t.Helper()
+	t.Cleanup(func() {
+		for _, name := range []string{"enforce", "allow"} {
+			f := poolpolicy.Analyzer.Flags.Lookup(name)
+			if err := f.Value.Set(f.DefValue); err != nil {
+				t.Errorf("reset -%s: %v", name, err)
+			}
+		}
+	})
+	for i := 0; i+1 < len(kv); i += 2 {
+		if err := poolpolicy.Analyzer.Flags.Set(kv[i], kv[i+1]); err != nil {
+			t.Fatalf("-%s=%s: %v", kv[i], kv[i+1], err)
+		}
+	}
+}
+
+// The escape half runs without -poolpolicy.enforce, and the raw half does
+// not.
+func TestEscapes(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), poolpolicy.Analyzer,
+		"poolpolicy/escape", "poolpolicy/escapeclean", "poolpolicy/enforceoff")
+}
+
+func TestEnforce(t *testing.T) {
+	setFlags(t, "enforce", "true", "allow", "example.com/other, poolpolicy/allowed/...")
+	analysistest.Run(t, testutil.TestData(), poolpolicy.Analyzer,
+		"poolpolicy/raw", "poolpolicy/allowed/...",
+		"poolpolicy/escape", "poolpolicy/escapeclean",
+		// The runtime package implements the helpers with the raw pool.
+		"github.com/dbleaklint/dbleaklint/runtime")
+}
+
+// TestRealRuntime runs the analyzer, enforced, in module mode over the
+// real runtime package, tests included: it is allowed the raw pool, and
+// its own callbacks must not let their connections escape.
+func TestRealRuntime(t *testing.T) {
+	setFlags(t, "enforce", "true")
+	root := filepath.Dir(testutil.TestData())
+	testutil.DownloadModules(t, root)
+	analysistest.Run(t, root, poolpolicy.Analyzer, "github.com/dbleaklint/dbleaklint/runtime/...")
+}
