@@ -13,6 +13,9 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/batchclose"
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
 	"github.com/dbleaklint/dbleaklint/passes/deferloop"
+	"github.com/dbleaklint/dbleaklint/passes/ignore"
+	"github.com/dbleaklint/dbleaklint/passes/ownership"
+	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 	"github.com/dbleaklint/dbleaklint/passes/rowscan"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 	"github.com/dbleaklint/dbleaklint/passes/stmtclose"
@@ -31,5 +34,8 @@ var Suite = []*analysis.Analyzer{
 	stmtclose.Analyzer,
 	batchclose.Analyzer,
 	deferloop.Analyzer,
+	poolpolicy.Analyzer,
+	ownership.Analyzer,
 	sqlrowserr.Analyzer,
+	ignore.Analyzer,
 }

@@ -8,17 +8,56 @@
 //
 // Usage:
 //
-//	dbleaklint [flags] packages...
-//	go vet -vettool=$(command -v dbleaklint) packages...
+//	dbleaklint [flags] [packages]        (default ./...)
+//	dbleaklint help [check]
+//	go vet -vettool=$(command -v dbleaklint) [flags] packages
+//	go fix -fixtool=$(command -v dbleaklint) packages
 //
-// It exits with status 3 when it reports findings, 1 on errors. Run
-// "dbleaklint help" for the checks and their flags.
+// Standalone, it parses and type-checks only the packages that can hold
+// a database resource (those whose imports reach database/sql or pgx,
+// or a package of a configured resource); every other package is read
+// from the compiler's export data. Under go vet, the go command caches
+// each package's results, so that a repeated run on unchanged code only
+// analyzes what changed.
+//
+// Output is text on stderr (-c=N adds N lines of context), or on stdout
+// with -format=json (x/tools' JSON tree, also -json), -format=sarif
+// (SARIF 2.1.0 for code scanning) or -format=github (workflow commands
+// that annotate a pull request). -baseline=FILE reports only findings
+// that FILE does not list; -update-baseline writes FILE instead. -fix
+// applies the suggested fixes; -diff prints them as a unified diff.
+//
+// The configuration file is -config=FILE, or else the first
+// .dbleaklint.yml found in the working directory or a parent (under go
+// vet: the package's directory or a parent; give -config an absolute
+// path there, as go vet runs the tool in each package's directory).
+// -config=none disables the search. Flags given on the command line win
+// over the file.
+//
+// Exit status: 0 no findings, 3 findings reported (with -baseline: new
+// findings), 1 load or analysis errors such as a package that does not
+// type-check, 2 usage or configuration errors. With -format=json it is 0
+// even with findings, as with x/tools' drivers. Under go vet, go vet
+// decides the status.
 package main
 
-import (
-	"golang.org/x/tools/go/analysis/multichecker"
+import "os"
 
-	"github.com/dbleaklint/dbleaklint/analyzer"
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitErrors   = 1 // load, type or analysis errors
+	exitUsage    = 2 // bad flags, bad configuration
+	exitFindings = 3 // findings reported
 )
 
-func main() { multichecker.Main(analyzer.Suite...) }
+func main() {
+	args := os.Args[1:]
+	if isVetInvocation(args) {
+		runVetTool(args) // does not return
+	}
+	os.Exit(runStandalone(args, os.Stdout, os.Stderr))
+}
+
+// progname prefixes the command's own error lines.
+const progname = "dbleaklint"

@@ -1,0 +1,295 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/analyzer"
+)
+
+// A command is one run of the standalone command.
+type command struct {
+	stdout, stderr io.Writer
+	opts           options
+	start          time.Time
+}
+
+func (c *command) errorf(format string, args ...any) {
+	fmt.Fprintf(c.stderr, progname+": "+format+"\n", args...)
+}
+
+// logf prints progress with -v.
+func (c *command) logf(format string, args ...any) {
+	if c.opts.verbose {
+		fmt.Fprintf(c.stderr, "%s: %.3fs: %s\n", progname, time.Since(c.start).Seconds(), fmt.Sprintf(format, args...))
+	}
+}
+
+// A finding is a diagnostic of a root package, with the check that
+// reported it.
+type finding struct {
+	check *analysis.Analyzer
+	pkg   *packages.Package
+	diag  analysis.Diagnostic
+}
+
+// runStandalone runs the command on its own and returns the exit status.
+func runStandalone(args []string, stdout, stderr io.Writer) int {
+	c := &command{stdout: stdout, stderr: stderr, start: time.Now()}
+	suite := analyzer.Suite
+
+	// The configuration file comes first, so that the command line
+	// overrides it: a first pass over the command line only looks for
+	// -config, with the analyzers' flags going nowhere.
+	first := newCommandLine(suite, io.Discard, true)
+	if err := first.fs.Parse(args); err != nil {
+		// Parse again to print the error and the usage the usual way.
+		cl := newCommandLine(suite, stderr, false)
+		cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s help' for usage.\n", progname) }
+		if err := cl.fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	configPath := first.opts.config
+	if configPath == "" {
+		if wd, err := os.Getwd(); err == nil {
+			configPath, _ = analyzer.FindConfigFile(wd)
+		}
+	}
+	cfg, err := readConfig(configPath)
+	if err != nil {
+		c.errorf("%v", err)
+		return exitUsage
+	}
+	base, err := analyzer.Analyzers(cfg)
+	if err != nil {
+		c.errorf("%v", err)
+		return exitUsage
+	}
+	cl := newCommandLine(suite, stderr, false)
+	cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s help' for usage.\n", progname) }
+	if err := cl.fs.Parse(args); err != nil {
+		return exitUsage // the first pass let it through: cannot happen
+	}
+	c.opts = cl.opts
+	rest := cl.fs.Args()
+	if len(rest) > 0 && rest[0] == "help" {
+		if err := printHelp(stdout, cl, suite, rest[1:]); err != nil {
+			c.errorf("%v", err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	if err := c.checkOptions(); err != nil {
+		c.errorf("%v", err)
+		return exitUsage
+	}
+	analyzers := cl.selected(suite, base)
+	if len(rest) == 0 {
+		rest = []string{"./..."}
+	}
+	stop, err := c.startProfiles()
+	if err != nil {
+		c.errorf("%v", err)
+		return exitUsage
+	}
+	defer stop()
+	return c.analyze(analyzers, rest)
+}
+
+// checkOptions checks the combinations of flags.
+func (c *command) checkOptions() error {
+	o := &c.opts
+	if o.json {
+		if o.format != "text" && o.format != "json" {
+			return fmt.Errorf("-json and -format=%s disagree", o.format)
+		}
+		o.format = "json"
+	}
+	switch o.format {
+	case "text", "json", "sarif", "github":
+	default:
+		return fmt.Errorf("unknown -format %q; want text, json, sarif or github", o.format)
+	}
+	if o.updateBaseline && o.baseline == "" {
+		return errors.New("-update-baseline needs -baseline=FILE")
+	}
+	if (o.fix || o.diff) && (o.format != "text" || o.baseline != "") {
+		return errors.New("-fix and -diff go with the text output and without -baseline")
+	}
+	return nil
+}
+
+// analyze loads the packages of patterns, runs the analyzers and
+// reports, and returns the exit status.
+func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int {
+	prog, err := load(context.Background(), loadConfig{
+		patterns: patterns,
+		tests:    c.opts.tests,
+		mayReach: resourceRoots(),
+	})
+	if err != nil {
+		c.errorf("%v", oneLine(err.Error()))
+		return exitErrors
+	}
+	c.logf("loaded: %d target packages to analyze, %d packages type-checked from source", len(prog.roots), prog.sourced)
+	status := exitOK
+	for _, e := range prog.errs {
+		fmt.Fprintln(c.stderr, e)
+		status = exitErrors
+	}
+
+	var graph *checker.Graph
+	if len(prog.roots) > 0 && len(analyzers) > 0 {
+		graph, err = checker.Analyze(analyzers, prog.roots, nil)
+		if err != nil {
+			c.errorf("%v", oneLine(err.Error()))
+			return exitErrors
+		}
+	}
+	c.logf("analyzed")
+	findings, actErrs, configErr := collect(graph)
+	if configErr != nil {
+		c.errorf("%v", oneLine(configErr.Error()))
+		return exitUsage
+	}
+	if c.opts.format != "json" {
+		for _, e := range actErrs {
+			c.errorf("%s", e)
+			status = exitErrors
+		}
+	}
+
+	var out int
+	switch {
+	case c.opts.fix || c.opts.diff:
+		out = c.applyFixes(findings)
+	default:
+		out = c.report(graph, findings, prog.fset)
+	}
+	c.logf("done")
+	return max(status, out)
+}
+
+// collect returns the findings of the root actions of graph, without
+// duplicates, in a stable order; the analysis errors as lines; and the
+// first configuration error (an analysis error whose text starts with
+// "config: "). The checks' "analysis skipped" errors on packages that do
+// not type-check are left out: the type errors were printed.
+func collect(graph *checker.Graph) ([]finding, []string, error) {
+	if graph == nil {
+		return nil, nil, nil
+	}
+	type key struct {
+		pos, end token.Position
+		check    *analysis.Analyzer
+		msg      string
+	}
+	seen := make(map[key]bool)
+	var findings []finding
+	var errs []string
+	var configErr error
+	errSeen := make(map[string]bool)
+	for act := range graph.All() {
+		if act.Err != nil {
+			if strings.HasPrefix(act.Err.Error(), "config: ") {
+				if configErr == nil {
+					configErr = act.Err
+				}
+				continue
+			}
+			if act.Package.IllTyped {
+				continue
+			}
+			line := fmt.Sprintf("%s: %s: %s", act.Package.ID, act.Analyzer.Name, oneLine(act.Err.Error()))
+			if !strings.Contains(line, "failed prerequisites") && !errSeen[line] {
+				errSeen[line] = true
+				errs = append(errs, line)
+			}
+			continue
+		}
+		if !act.IsRoot {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			fset := act.Package.Fset
+			k := key{fset.Position(d.Pos), fset.Position(d.End), act.Analyzer, d.Message}
+			if seen[k] {
+				continue // a file of both a package and its test variant
+			}
+			seen[k] = true
+			findings = append(findings, finding{act.Analyzer, act.Package, d})
+		}
+	}
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := findings[i], findings[j]
+		pa, pb := a.pkg.Fset.Position(a.diag.Pos), b.pkg.Fset.Position(b.diag.Pos)
+		if pa.Filename != pb.Filename {
+			return pa.Filename < pb.Filename
+		}
+		if pa.Offset != pb.Offset {
+			return pa.Offset < pb.Offset
+		}
+		return a.check.Name < b.check.Name
+	})
+	return findings, errs, configErr
+}
+
+func oneLine(s string) string {
+	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "; ")
+}
+
+// startProfiles starts the profiles that -cpuprofile and -memprofile
+// ask for and returns the function that writes them.
+func (c *command) startProfiles() (func(), error) {
+	var stops []func()
+	if c.opts.cpuprofile != "" {
+		f, err := os.Create(c.opts.cpuprofile)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+	}
+	if c.opts.memprofile != "" {
+		path := c.opts.memprofile
+		stops = append(stops, func() {
+			f, err := os.Create(path)
+			if err != nil {
+				c.errorf("%v", err)
+				return
+			}
+			defer f.Close()
+			runtime.GC()
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				c.errorf("%v", err)
+			}
+		})
+	}
+	return func() {
+		for _, stop := range stops {
+			stop()
+		}
+	}, nil
+}
