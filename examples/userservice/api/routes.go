@@ -20,8 +20,10 @@ const maxBatch = 100
 
 // Store is the data layer the handlers call. Its methods return
 // model.ErrInvalid, model.ErrNotFound and model.ErrInsufficientFunds (or
-// errors wrapping them) for the answers 400, 404 and 409; any other error
-// is logged and answered with 500.
+// errors wrapping them) for the answers 400, 404 and 409, and errors
+// wrapping context.DeadlineExceeded (the request's deadline passed, most
+// often waiting for a pooled connection) for 503; any other error is
+// logged and answered with 500.
 type Store interface {
 	ListUsers(ctx context.Context) ([]model.User, error)
 	GetUser(ctx context.Context, id int64) (model.User, error)
@@ -186,6 +188,11 @@ func writeError(w http.ResponseWriter, err error) {
 		status = http.StatusNotFound
 	case errors.Is(err, model.ErrInsufficientFunds):
 		status = http.StatusConflict
+	case errors.Is(err, context.DeadlineExceeded):
+		// Most often the wait for a pooled connection: the pool is
+		// exhausted, by load or by leaks.
+		status = http.StatusServiceUnavailable
+		err = errors.New("timed out waiting for the database")
 	default:
 		log.Printf("userservice: %v", err)
 		err = errors.New("internal error")

@@ -132,6 +132,8 @@ func TestHandlers(t *testing.T) {
 		{"POST", "/users/7/orders", `{"amount_cents":0}`,
 			fmt.Errorf("%w: amount must be positive", model.ErrInvalid), http.StatusBadRequest, "CreateOrder"},
 		{"POST", "/orders/7/cancel", "", errors.New("connection refused"), http.StatusInternalServerError, "CancelOrder"},
+		{"GET", "/users/7", "", fmt.Errorf("acquire connection: %w", context.DeadlineExceeded),
+			http.StatusServiceUnavailable, "GetUser"},
 
 		// Refused before the store is called.
 		{"POST", "/users/batch", `[]`, nil, http.StatusBadRequest, ""},

@@ -1,3 +1,7 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
 package fixed
 
 import (
@@ -64,42 +68,37 @@ func (s *Service) CreateOrder(ctx context.Context, userID int64, in model.NewOrd
 		return model.Order{}, fmt.Errorf("%w: amount must be positive", model.ErrInvalid)
 	}
 
-	tx, err := s.pool.Begin(ctx)
-	if err != nil {
-		return model.Order{}, fmt.Errorf("begin: %w", err)
-	}
-	// Rollback is a no-op once Commit has succeeded.
-	defer tx.Rollback(ctx)
-
-	var accountID, balance int64
-	err = tx.QueryRow(ctx,
-		`SELECT id, balance_cents FROM accounts WHERE user_id = $1 ORDER BY id LIMIT 1 FOR UPDATE`, userID,
-	).Scan(&accountID, &balance)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return model.Order{}, model.ErrNotFound
-	}
-	if err != nil {
-		return model.Order{}, fmt.Errorf("lock account: %w", err)
-	}
-	if balance < in.AmountCents {
-		return model.Order{}, model.ErrInsufficientFunds
-	}
-
-	if _, err := tx.Exec(ctx,
-		`UPDATE accounts SET balance_cents = balance_cents - $1 WHERE id = $2`, in.AmountCents, accountID); err != nil {
-		return model.Order{}, fmt.Errorf("debit account: %w", err)
-	}
 	o := model.Order{UserID: userID, AmountCents: in.AmountCents}
-	err = tx.QueryRow(ctx,
-		`INSERT INTO orders (user_id, amount_cents) VALUES ($1, $2) RETURNING id, status, created_at`,
-		userID, in.AmountCents,
-	).Scan(&o.ID, &o.Status, &o.CreatedAt)
-	if err != nil {
-		return model.Order{}, fmt.Errorf("insert order: %w", err)
-	}
+	err := s.pool.WithTx(ctx, pgx.TxOptions{}, func(tx pgx.Tx) error {
+		var accountID, balance int64
+		err := tx.QueryRow(ctx,
+			`SELECT id, balance_cents FROM accounts WHERE user_id = $1 ORDER BY id LIMIT 1 FOR UPDATE`, userID,
+		).Scan(&accountID, &balance)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return model.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("lock account: %w", err)
+		}
+		if balance < in.AmountCents {
+			return model.ErrInsufficientFunds
+		}
 
-	if err := tx.Commit(ctx); err != nil {
-		return model.Order{}, fmt.Errorf("commit: %w", err)
+		if _, err := tx.Exec(ctx,
+			`UPDATE accounts SET balance_cents = balance_cents - $1 WHERE id = $2`, in.AmountCents, accountID); err != nil {
+			return fmt.Errorf("debit account: %w", err)
+		}
+		err = tx.QueryRow(ctx,
+			`INSERT INTO orders (user_id, amount_cents) VALUES ($1, $2) RETURNING id, status, created_at`,
+			userID, in.AmountCents,
+		).Scan(&o.ID, &o.Status, &o.CreatedAt)
+		if err != nil {
+			return fmt.Errorf("insert order: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Order{}, err
 	}
 	s.totals.forget(userID)
 	return o, nil

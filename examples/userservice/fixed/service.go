@@ -1,9 +1,19 @@
-// Package fixed is the data layer of package leaky with its leaks fixed by
-// the standard idioms: defer conn.Release() right after Acquire's error
-// check, defer rows.Close() right after Query's, defer tx.Rollback(ctx)
-// right after Begin's (with Commit at the end), a transaction per loop
-// iteration ended before continue, and a QueryRow issued only when its result
-// is going to be scanned. dbleaklint finds nothing here.
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Package fixed is the data layer of package leaky with its leaks fixed.
+//
+// The pgx side is built on dbleaklint's runtime package: every connection
+// comes from (*dbleakrt.Pool).WithConn and every transaction from
+// (*dbleakrt.Pool).WithTx, which release, commit and roll back in one
+// place, so no early return, error branch or continue can leak; the
+// package never touches the raw *pgxpool.Pool (dbleaklint
+// -poolpolicy.enforce finds nothing here). The database/sql side, which
+// the runtime package does not cover, uses the standard idioms: defer
+// rows.Close() right after Query's error check, defer tx.Rollback() right
+// after Begin's, and a QueryRow issued only when its result is going to be
+// scanned. dbleaklint finds nothing here.
 package fixed
 
 import (
@@ -11,16 +21,16 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/dbleaklint/dbleaklint/examples/userservice/api"
+	dbleakrt "github.com/dbleaklint/dbleaklint/runtime"
 )
 
 // Service serves users, accounts and orders. Users, accounts and transfers go
-// through the native pgx API (pool); orders go through database/sql (db),
-// which the reporting code was written against.
+// through the native pgx API, by the scoped helpers of a tracked pool
+// (pool); orders go through database/sql (db), which the reporting code was
+// written against.
 type Service struct {
-	pool   *pgxpool.Pool
+	pool   *dbleakrt.Pool
 	db     *sql.DB
 	totals *totalsCache
 }
@@ -29,8 +39,8 @@ type Service struct {
 // it.
 var _ api.Store = (*Service)(nil)
 
-// New returns a Service over an open pool and database handle.
-func New(pool *pgxpool.Pool, db *sql.DB) *Service {
+// New returns a Service over an open tracked pool and database handle.
+func New(pool *dbleakrt.Pool, db *sql.DB) *Service {
 	return &Service{pool: pool, db: db, totals: newTotalsCache(30 * time.Second)}
 }
 

@@ -1,3 +1,7 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
 package fixed
 
 import (
@@ -15,42 +19,37 @@ func (s *Service) Transfer(ctx context.Context, t model.Transfer) error {
 	if t.AmountCents <= 0 || t.FromAccount == t.ToAccount {
 		return fmt.Errorf("%w: amount must be positive and accounts distinct", model.ErrInvalid)
 	}
+	// Fixed: WithTx rolls back on every error return, the "insufficient
+	// funds" one included, and commits when the function returns nil.
+	return s.pool.WithTx(ctx, pgx.TxOptions{}, func(tx pgx.Tx) error {
+		var balance int64
+		err := tx.QueryRow(ctx,
+			`SELECT balance_cents FROM accounts WHERE id = $1 FOR UPDATE`, t.FromAccount,
+		).Scan(&balance)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return model.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("lock source account: %w", err)
+		}
+		if balance < t.AmountCents {
+			return model.ErrInsufficientFunds
+		}
 
-	tx, err := s.pool.Begin(ctx)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	// Fixed: rolled back on every error path, the "insufficient funds"
-	// return included; a no-op once Commit has succeeded.
-	defer tx.Rollback(ctx)
-
-	var balance int64
-	err = tx.QueryRow(ctx,
-		`SELECT balance_cents FROM accounts WHERE id = $1 FOR UPDATE`, t.FromAccount,
-	).Scan(&balance)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return model.ErrNotFound
-	}
-	if err != nil {
-		return fmt.Errorf("lock source account: %w", err)
-	}
-	if balance < t.AmountCents {
-		return model.ErrInsufficientFunds
-	}
-
-	if _, err := tx.Exec(ctx,
-		`UPDATE accounts SET balance_cents = balance_cents - $1 WHERE id = $2`, t.AmountCents, t.FromAccount); err != nil {
-		return fmt.Errorf("debit: %w", err)
-	}
-	tag, err := tx.Exec(ctx,
-		`UPDATE accounts SET balance_cents = balance_cents + $1 WHERE id = $2`, t.AmountCents, t.ToAccount)
-	if err != nil {
-		return fmt.Errorf("credit: %w", err)
-	}
-	if tag.RowsAffected() == 0 {
-		return model.ErrNotFound
-	}
-	return tx.Commit(ctx)
+		if _, err := tx.Exec(ctx,
+			`UPDATE accounts SET balance_cents = balance_cents - $1 WHERE id = $2`, t.AmountCents, t.FromAccount); err != nil {
+			return fmt.Errorf("debit: %w", err)
+		}
+		tag, err := tx.Exec(ctx,
+			`UPDATE accounts SET balance_cents = balance_cents + $1 WHERE id = $2`, t.AmountCents, t.ToAccount)
+		if err != nil {
+			return fmt.Errorf("credit: %w", err)
+		}
+		if tag.RowsAffected() == 0 {
+			return model.ErrNotFound
+		}
+		return nil
+	})
 }
 
 // ListAccounts returns the accounts of a user.

@@ -1,3 +1,7 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
 package fixed
 
 import (
@@ -7,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/dbleaklint/dbleaklint/examples/userservice/model"
 )
@@ -14,29 +19,29 @@ import (
 // GetUser returns a user with the sum of the balances of their accounts. Both
 // lookups run on one connection taken from the pool.
 func (s *Service) GetUser(ctx context.Context, id int64) (model.User, error) {
-	conn, err := s.pool.Acquire(ctx)
-	if err != nil {
-		return model.User{}, fmt.Errorf("acquire connection: %w", err)
-	}
-	// Fixed: released on every path, the "not found" return included.
-	defer conn.Release()
-
 	var u model.User
-	err = conn.QueryRow(ctx,
-		`SELECT id, email, name, created_at FROM users WHERE id = $1`, id,
-	).Scan(&u.ID, &u.Email, &u.Name, &u.CreatedAt)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return model.User{}, model.ErrNotFound
-	}
+	// Fixed: WithConn releases the connection on every path, the "not
+	// found" return included.
+	err := s.pool.WithConn(ctx, func(conn *pgxpool.Conn) error {
+		err := conn.QueryRow(ctx,
+			`SELECT id, email, name, created_at FROM users WHERE id = $1`, id,
+		).Scan(&u.ID, &u.Email, &u.Name, &u.CreatedAt)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return model.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("query user: %w", err)
+		}
+		err = conn.QueryRow(ctx,
+			`SELECT COALESCE(SUM(balance_cents), 0)::bigint FROM accounts WHERE user_id = $1`, id,
+		).Scan(&u.BalanceCents)
+		if err != nil {
+			return fmt.Errorf("query balance: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
-		return model.User{}, fmt.Errorf("query user: %w", err)
-	}
-
-	err = conn.QueryRow(ctx,
-		`SELECT COALESCE(SUM(balance_cents), 0)::bigint FROM accounts WHERE user_id = $1`, id,
-	).Scan(&u.BalanceCents)
-	if err != nil {
-		return model.User{}, fmt.Errorf("query balance: %w", err)
+		return model.User{}, err
 	}
 	return u, nil
 }
@@ -44,20 +49,24 @@ func (s *Service) GetUser(ctx context.Context, id int64) (model.User, error) {
 // ListUsers returns every user, oldest first, with the sum of the balances
 // of their accounts.
 func (s *Service) ListUsers(ctx context.Context) ([]model.User, error) {
-	rows, err := s.pool.Query(ctx,
-		`SELECT u.id, u.email, u.name, u.created_at,
-		        COALESCE(SUM(a.balance_cents), 0)::bigint AS balance_cents
-		   FROM users u LEFT JOIN accounts a ON a.user_id = u.id
-		  GROUP BY u.id ORDER BY u.id`)
-	if err != nil {
-		return nil, fmt.Errorf("query users: %w", err)
-	}
-	// CollectRows reads the rows to the end and closes them.
-	users, err := pgx.CollectRows(rows, pgx.RowToStructByName[model.User])
-	if err != nil {
-		return nil, fmt.Errorf("collect users: %w", err)
-	}
-	return users, nil
+	var users []model.User
+	err := s.pool.WithConn(ctx, func(conn *pgxpool.Conn) error {
+		rows, err := conn.Query(ctx,
+			`SELECT u.id, u.email, u.name, u.created_at,
+			        COALESCE(SUM(a.balance_cents), 0)::bigint AS balance_cents
+			   FROM users u LEFT JOIN accounts a ON a.user_id = u.id
+			  GROUP BY u.id ORDER BY u.id`)
+		if err != nil {
+			return fmt.Errorf("query users: %w", err)
+		}
+		// CollectRows reads the rows to the end and closes them.
+		users, err = pgx.CollectRows(rows, pgx.RowToStructByName[model.User])
+		if err != nil {
+			return fmt.Errorf("collect users: %w", err)
+		}
+		return nil
+	})
+	return users, err
 }
 
 // CreateUsers creates each user with an opening account, each in its own
@@ -71,37 +80,30 @@ func (s *Service) CreateUsers(ctx context.Context, items []model.NewUser) ([]mod
 			results = append(results, model.BatchResult{Email: it.Email, Error: "email required, balance must not be negative"})
 			continue
 		}
-
-		tx, err := s.pool.Begin(ctx)
-		if err != nil {
-			return results, fmt.Errorf("begin: %w", err)
-		}
-
+		// Fixed: WithTx ends each item's transaction whatever happens, so
+		// the loop has no Rollback to skip.
 		var id int64
-		err = tx.QueryRow(ctx,
-			`INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id`, it.Email, it.Name,
-		).Scan(&id)
-		if err != nil {
-			// Fixed: end the transaction before moving on to the next item.
-			_ = tx.Rollback(ctx)
+		err := s.pool.WithTx(ctx, pgx.TxOptions{}, func(tx pgx.Tx) error {
+			err := tx.QueryRow(ctx,
+				`INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id`, it.Email, it.Name,
+			).Scan(&id)
+			if err != nil {
+				return err
+			}
+			_, err = tx.Exec(ctx,
+				`INSERT INTO accounts (user_id, balance_cents) VALUES ($1, $2)`, id, it.InitialBalanceCents)
+			return err
+		})
+		switch {
+		case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+			// No connection for this item: the others would fare no
+			// better.
+			return results, fmt.Errorf("create user: %w", err)
+		case err != nil:
 			results = append(results, model.BatchResult{Email: it.Email, Error: err.Error()})
-			continue
-		}
-
-		_, err = tx.Exec(ctx,
-			`INSERT INTO accounts (user_id, balance_cents) VALUES ($1, $2)`, id, it.InitialBalanceCents)
-		if err == nil {
-			err = tx.Commit(ctx)
-		}
-		if err != nil {
-			results = append(results, model.BatchResult{Email: it.Email, Error: err.Error()})
-		} else {
+		default:
 			results = append(results, model.BatchResult{Email: it.Email, ID: id})
 		}
-		// No defer in a loop: roll back here. This is a no-op after a
-		// successful Commit and ends the transaction when the account insert
-		// or the Commit failed.
-		_ = tx.Rollback(ctx)
 	}
 	return results, nil
 }

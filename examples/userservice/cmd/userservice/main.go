@@ -1,17 +1,23 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
 // Command userservice serves the userservice example over HTTP, either as the
 // team first wrote it (-variant=leaky) or with its leaks fixed
 // (-variant=fixed). It applies schema.sql at start.
 //
 //	userservice -dsn postgres://localhost/userservice -addr :8080 -variant=leaky
 //
-// GET /debug/pool shows how many connections each pool has checked out, which
-// makes the leaks of the leaky variant visible: the counts climb and never
-// come back down.
+// Both variants run over a tracked pool of dbleaklint's runtime package
+// (see package server): its middleware logs each connection a request
+// leaks, naming the line that acquired it, and its monitor logs pool
+// statistics and the connections held too long. GET /debug/pool shows how
+// many connections each pool has checked out, which makes the leaks of the
+// leaky variant visible: the counts climb and never come back down.
 package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,13 +28,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
-
-	"github.com/dbleaklint/dbleaklint/examples/userservice"
-	"github.com/dbleaklint/dbleaklint/examples/userservice/api"
-	"github.com/dbleaklint/dbleaklint/examples/userservice/fixed"
-	"github.com/dbleaklint/dbleaklint/examples/userservice/leaky"
+	"github.com/dbleaklint/dbleaklint/examples/userservice/server"
+	dbleakrt "github.com/dbleaklint/dbleaklint/runtime"
 )
 
 func main() {
@@ -36,67 +37,44 @@ func main() {
 	addr := flag.String("addr", "localhost:8080", "address to listen on")
 	variant := flag.String("variant", "fixed", "implementation to serve: leaky or fixed")
 	maxConns := flag.Int("max-conns", 10, "size of each connection pool (pgxpool and database/sql)")
+	timeout := flag.Duration("request-timeout", 30*time.Second, "bound on each request, including the wait for a pooled connection")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *dsn, *addr, *variant, *maxConns); err != nil {
+	if err := run(ctx, *dsn, *addr, *variant, *maxConns, *timeout); err != nil {
 		log.Fatalf("userservice: %v", err)
 	}
 }
 
-func run(ctx context.Context, dsn, addr, variant string, maxConns int) error {
+func run(ctx context.Context, dsn, addr, variant string, maxConns int, timeout time.Duration) error {
 	if dsn == "" {
 		return errors.New("no database: set -dsn or DATABASE_URL")
 	}
-	if maxConns < 1 {
-		return errors.New("-max-conns must be at least 1")
-	}
-
-	cfg, err := pgxpool.ParseConfig(dsn)
+	s, err := server.Open(ctx, server.Options{
+		DSN:            dsn,
+		Variant:        variant,
+		MaxConns:       maxConns,
+		RequestTimeout: timeout,
+		Monitor:        dbleakrt.MonitorOptions{Interval: 30 * time.Second, HoldThreshold: 10 * time.Second},
+	})
 	if err != nil {
-		return fmt.Errorf("parse -dsn: %w", err)
+		return err
 	}
-	cfg.MaxConns = int32(min(maxConns, 1<<20))
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		return fmt.Errorf("open pool: %w", err)
-	}
-	defer closePool(pool, 5*time.Second)
-
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		return fmt.Errorf("open database/sql: %w", err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(maxConns)
-
-	if err := db.PingContext(ctx); err != nil {
-		return fmt.Errorf("connect: %w", err)
-	}
-	// With no arguments Exec uses the simple protocol, which runs every
-	// statement of the file.
-	if _, err := pool.Exec(ctx, userservice.Schema); err != nil {
-		return fmt.Errorf("apply schema: %w", err)
-	}
-
-	var store api.Store
-	switch variant {
-	case "leaky":
-		store = leaky.New(pool, db)
-	case "fixed":
-		store = fixed.New(pool, db)
-	default:
-		return fmt.Errorf("-variant must be leaky or fixed, not %q", variant)
-	}
+	defer func() {
+		if !s.Close(5 * time.Second) {
+			log.Printf("userservice: pool not closed after 5s: %d connections still held (leaked?)",
+				s.Pool.Stat().Outstanding())
+		}
+	}()
 
 	mux := http.NewServeMux()
-	mux.Handle("/", api.Routes(store))
+	mux.Handle("/", s.Handler)
 	mux.HandleFunc("GET /debug/pool", func(w http.ResponseWriter, r *http.Request) {
-		ps, ds := pool.Stat(), db.Stats()
+		ps, ds := s.Pool.Stat(), s.DB.Stats()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintf(w, "pgxpool: %d acquired, %d idle, %d max\n",
-			ps.AcquiredConns(), ps.IdleConns(), ps.MaxConns())
+		fmt.Fprintf(w, "pgxpool: %d acquired, %d idle, %d max, %d leaked\n",
+			ps.AcquiredConns(), ps.IdleConns(), ps.MaxConns(), ps.LeakCount())
 		fmt.Fprintf(w, "database/sql: %d in use, %d idle, %d max\n",
 			ds.InUse, ds.Idle, ds.MaxOpenConnections)
 	})
@@ -121,20 +99,4 @@ func run(ctx context.Context, dsn, addr, variant string, maxConns int) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
-}
-
-// closePool closes pool, waiting at most timeout: pgxpool's Close waits for
-// every acquired connection to be released, which for a leaked one is never.
-func closePool(pool *pgxpool.Pool, timeout time.Duration) {
-	done := make(chan struct{})
-	go func() {
-		pool.Close()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(timeout):
-		log.Printf("userservice: pool not closed after %v: %d connections still acquired (leaked?)",
-			timeout, pool.Stat().AcquiredConns())
-	}
 }

@@ -1,0 +1,179 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Package server wires either twin of the userservice example into an HTTP
+// handler over a tracked pool of dbleaklint's runtime package: the same
+// instrumentation, leak-reporting middleware, monitor and request deadline
+// for both, so that the only difference between the two is the data layer.
+//
+// The leaky twin is written against the raw *pgxpool.Pool. It gets one all
+// the same from a tracked pool (made by dbleakrt.Instrument and
+// dbleakrt.Wrap), so that the middleware names the lines where it leaks.
+package server
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/dbleaklint/dbleaklint/examples/userservice"
+	"github.com/dbleaklint/dbleaklint/examples/userservice/api"
+	"github.com/dbleaklint/dbleaklint/examples/userservice/fixed"
+	"github.com/dbleaklint/dbleaklint/examples/userservice/leaky"
+	dbleakrt "github.com/dbleaklint/dbleaklint/runtime"
+)
+
+// Options configures Open.
+type Options struct {
+	// DSN is the PostgreSQL connection string.
+	DSN string
+	// Variant is the data layer to serve: "leaky" or "fixed".
+	Variant string
+	// MaxConns is the size of each pool (pgxpool and database/sql).
+	MaxConns int
+	// RequestTimeout bounds each request, and so the wait for a pooled
+	// connection; zero means no bound.
+	RequestTimeout time.Duration
+	// SearchPath, when not empty, is the PostgreSQL schema search path of
+	// every connection, so that one database can hold several copies of
+	// the tables.
+	SearchPath string
+	// Logger receives the reports of the middleware and the monitor; nil
+	// means slog.Default().
+	Logger *slog.Logger
+	// OnLeak, when not nil, is called with the connections a request
+	// returned without releasing (see dbleakrt.MiddlewareOptions).
+	OnLeak func(r *http.Request, leaks []dbleakrt.Leak)
+	// Monitor configures the pool monitor, which runs until Close.
+	Monitor dbleakrt.MonitorOptions
+}
+
+// Server is an open service: its pools and its HTTP handler.
+type Server struct {
+	// Pool is the tracked pgx pool.
+	Pool *dbleakrt.Pool
+	// DB is the database/sql handle.
+	DB *sql.DB
+	// Handler serves the API, reporting leaked connections per request.
+	Handler http.Handler
+
+	stopMonitor context.CancelFunc
+	monitorDone chan struct{}
+}
+
+// Open connects to the database, applies schema.sql and returns the
+// service of opts.Variant.
+func Open(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Variant != "leaky" && opts.Variant != "fixed" {
+		return nil, fmt.Errorf("variant must be leaky or fixed, not %q", opts.Variant)
+	}
+	if opts.MaxConns < 1 || opts.MaxConns > 1<<20 {
+		return nil, errors.New("the pool size must be between 1 and 1048576")
+	}
+	cfg, err := dbleakrt.ParseConfig(opts.DSN)
+	if err != nil {
+		return nil, fmt.Errorf("parse the DSN: %w", err)
+	}
+	cfg.MaxConns = int32(opts.MaxConns)
+	if opts.SearchPath != "" {
+		cfg.ConnConfig.RuntimeParams["search_path"] = opts.SearchPath
+	}
+	// database/sql gets an uninstrumented copy: the tracker serves pgxpool.
+	db := stdlib.OpenDB(*cfg.ConnConfig.Copy())
+	db.SetMaxOpenConns(opts.MaxConns)
+
+	// Instrument and Wrap, as an application does when other code creates
+	// the pool: here, to hand the leaky twin a raw *pgxpool.Pool whose
+	// acquisitions are tracked all the same.
+	pc, err := dbleakrt.Instrument(cfg)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	raw, err := pgxpool.NewWithConfig(ctx, pc)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open pool: %w", err)
+	}
+	pool, err := dbleakrt.Wrap(raw)
+	if err != nil {
+		raw.Close()
+		db.Close()
+		return nil, err
+	}
+	// With no arguments Exec uses the simple protocol, which runs every
+	// statement of the file.
+	if _, err := raw.Exec(ctx, userservice.Schema); err != nil {
+		raw.Close()
+		db.Close()
+		return nil, fmt.Errorf("apply schema: %w", err)
+	}
+
+	var store api.Store
+	if opts.Variant == "leaky" {
+		store = leaky.New(pool.Pgx(), db)
+	} else {
+		store = fixed.New(pool, db)
+	}
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	var h http.Handler = api.Routes(store)
+	if opts.RequestTimeout > 0 {
+		h = withTimeout(h, opts.RequestTimeout)
+	}
+	// The middleware is outermost: the request's deadline is derived from
+	// the context that carries its tracking scope.
+	h = pool.Middleware(h, dbleakrt.MiddlewareOptions{Logger: logger, OnLeak: opts.OnLeak})
+
+	mctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	mopts := opts.Monitor
+	if mopts.Logger == nil {
+		mopts.Logger = logger
+	}
+	go func() {
+		defer close(done)
+		pool.Monitor(mctx, mopts)
+	}()
+	return &Server{Pool: pool, DB: db, Handler: h, stopMonitor: stop, monitorDone: done}, nil
+}
+
+// withTimeout bounds each request's context by d.
+func withTimeout(next http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// Close stops the monitor and closes the pools, waiting at most timeout
+// for the pgx pool: its Close waits for every checked-out connection to
+// be released, which for a leaked one is never. It reports whether the
+// pool closed in time.
+func (s *Server) Close(timeout time.Duration) bool {
+	s.stopMonitor()
+	<-s.monitorDone
+	s.DB.Close()
+	done := make(chan struct{})
+	go func() {
+		s.Pool.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return true
+	case <-time.After(timeout):
+		return false
+	}
+}
