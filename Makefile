@@ -6,7 +6,7 @@ GO      ?= go
 BIN     := $(CURDIR)/bin
 LINTER  := $(BIN)/dbleaklint
 
-.PHONY: build test lint bench demo lint-std clean
+.PHONY: build test lint bench bench-engine docs golangci-e2e corpus demo lint-std clean
 
 build:
 	$(GO) build -o $(LINTER) ./cmd/dbleaklint
@@ -28,8 +28,27 @@ lint:
 	scripts/lint.sh
 
 # The engine's benchmarks on generated worst cases.
-bench:
+bench-engine:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=3 ./passes/internal/leakflow/
+
+# The engine's benchmarks, then dbleaklint on real DB-heavy modules at
+# pinned versions against a build-SSA-only baseline measured in the same
+# run: wall time, CPU time and peak memory, and their ratios.
+bench: bench-engine
+	scripts/bench.sh
+
+# Regenerates docs/checks/ from each check's doc.go.
+docs:
+	$(GO) generate ./analyzer
+
+# Builds a custom golangci-lint v2 with the module plugin, from the
+# module cache, and runs it on examples/ (scripts/golangci-e2e.sh).
+golangci-e2e: build
+	scripts/golangci-e2e.sh $(LINTER)
+
+# Lints a corpus of real modules and prints every finding, to be read.
+corpus: build
+	scripts/corpus.sh $(LINTER)
 
 # Lints the standard library and golang.org/x/tools with every check:
 # it must finish without an internal error (findings are fine).
