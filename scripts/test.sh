@@ -36,3 +36,7 @@ go test -race -count=1 $(go list ./... | grep -v '/runtime')
 
 step "go test (runtime, against PostgreSQL)"
 go test -race -count=1 -p 1 ./runtime/...
+
+step "golangci-lint plugin, end to end (custom golangci-lint from the module cache)"
+go build -o bin/dbleaklint ./cmd/dbleaklint
+scripts/golangci-e2e.sh bin/dbleaklint
