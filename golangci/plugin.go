@@ -62,7 +62,14 @@ func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 // information. golangci-lint turns each related position into an issue
 // of its own, which a //nolint:dbleaklint on the finding's line does not
 // silence; the finding's message already names the leaking exit.
+//
+// An analyzer with facts is returned as it is: the checks require the
+// original, and golangci-lint refuses two analyzers that register the
+// same fact type. The only one, ownership, reports nothing.
 func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	if len(a.FactTypes) > 0 {
+		return a
+	}
 	w := *a
 	w.Run = func(pass *analysis.Pass) (any, error) {
 		p := *pass

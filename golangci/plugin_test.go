@@ -55,6 +55,12 @@ func TestNoSettings(t *testing.T) {
 	if !slices.Equal(names(got), names(analyzer.Suite)) {
 		t.Errorf("analyzers %v, want the suite %v", names(got), names(analyzer.Suite))
 	}
+	// golangci-lint validates the analyzers before running them: each
+	// fact type must be registered by one analyzer only, so the copies
+	// that drop related information must not copy the fact producer.
+	if err := analysis.Validate(got); err != nil {
+		t.Errorf("golangci-lint would refuse the analyzers: %v", err)
+	}
 }
 
 func TestSettings(t *testing.T) {

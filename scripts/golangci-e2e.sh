@@ -30,6 +30,7 @@ step() { printf -- '-- %s\n' "$*"; }
 fail() { printf 'golangci-e2e: FAIL: %s\n' "$*" >&2; exit 1; }
 
 [[ -x $linter ]] || fail "no dbleaklint binary at $linter (make build)"
+linter=$(cd "$(dirname "$linter")" && pwd)/$(basename "$linter") # the tests run in another directory
 
 # --- The custom golangci-lint -------------------------------------------
 
