@@ -178,10 +178,11 @@ func (c *command) applyFixes(findings []finding) int {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	root := repoRoot()
 	for _, name := range names {
 		before, after := files[name][0], files[name][1]
 		if c.opts.diff {
-			fmt.Fprint(c.stdout, unifiedDiff(name, before, after))
+			fmt.Fprint(c.stdout, unifiedDiff(diffName(root, name), before, after))
 			continue
 		}
 		if err := writeFileAtomic(name, after); err != nil {
@@ -196,4 +197,17 @@ func (c *command) applyFixes(findings []finding) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// diffName is the name of file in the headers of -diff: relative to
+// the repository root and slash-separated, as the "a/" and "b/"
+// prefixes of the headers imply, so that "git apply" or "patch -p1"
+// run at the root applies the diff. A file outside the root keeps its
+// name.
+func diffName(root, file string) string {
+	rel, err := filepath.Rel(root, file)
+	if err != nil || !filepath.IsLocal(rel) {
+		return file
+	}
+	return filepath.ToSlash(rel)
 }

@@ -30,6 +30,10 @@ type command struct {
 	stdout, stderr io.Writer
 	opts           options
 	start          time.Time
+	// configPath and config are the configuration file read, if any,
+	// and its contents, to locate the errors found in analysis.
+	configPath string
+	config     *analyzer.Config
 }
 
 func (c *command) errorf(format string, args ...any) {
@@ -80,6 +84,7 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 		c.errorf("%v", err)
 		return exitUsage
 	}
+	c.configPath, c.config = configPath, cfg
 	base, err := analyzer.Analyzers(cfg)
 	if err != nil {
 		c.errorf("%v", err)
@@ -169,7 +174,7 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 	c.logf("analyzed")
 	findings, actErrs, configErr := collect(graph)
 	if configErr != nil {
-		c.errorf("%v", oneLine(configErr.Error()))
+		c.errorf("%s", locateConfigError(oneLine(configErr.Error()), c.configPath, c.config))
 		return exitUsage
 	}
 	if c.opts.format != "json" {
