@@ -10,32 +10,79 @@
 //
 // The connrelease analyzer reports connections that some path does not
 // give back: a *pgxpool.Conn from (*pgxpool.Pool).Acquire that is neither
-// released nor hijacked, a *pgx.Conn from pgx.Connect, ConnectConfig or
-// Hijack that is not closed, and a *sql.Conn from (*sql.DB).Conn that is
-// not closed. A pooled connection that is never released is gone from the
-// pool for good: a handful of such paths exhausts it.
+// released nor hijacked, a *pgx.Conn from pgx.Connect, ConnectConfig,
+// ConnectWithOptions or Hijack that is not closed, and a *sql.Conn from
+// (*sql.DB).Conn that is not closed.
 //
-// For example:
+// A connection returned to the caller is the caller's to release. One
+// stored in a struct, or passed to a function whose ownership of it is
+// unknown (a function value, an interface method), is not followed
+// (-connrelease.debug says so, -connrelease.strict assumes that such a
+// function only borrows it).
+//
+// # Why it matters
+//
+// A pooled connection that is never released is gone from the pool for
+// good: a handful of such paths exhausts it, and every later Acquire
+// waits. The same holds for a *sql.Conn, which only Close gives back to
+// the pool of its *sql.DB. A *pgx.Conn that is not closed keeps its
+// session open on the server.
+//
+// # Example
+//
+//	func export(ctx context.Context, pool *pgxpool.Pool, user string) error {
+//		conn, err := pool.Acquire(ctx)
+//		if err != nil {
+//			return err
+//		}
+//		if !allowed(user) {
+//			return errForbidden // the connection is never released
+//		}
+//		defer conn.Release()
+//		return dump(ctx, conn)
+//	}
+//
+// is reported at Acquire: "connection conn from pool.Acquire is not
+// released on the path that returns at export.go:7; defer conn.Release()
+// after the error check".
+//
+// # Fix
+//
+// Defer the release right after the error check:
 //
 //	conn, err := pool.Acquire(ctx)
 //	if err != nil {
 //		return err
 //	}
+//	defer conn.Release()
 //	if !allowed(user) {
-//		return errForbidden // the connection is never released
+//		return errForbidden
 //	}
-//	defer conn.Release()
+//	return dump(ctx, conn)
 //
-// The fix is to defer the release right after the error check:
+// Better still, let (*pgxpool.Pool).AcquireFunc, or the WithConn helper of
+// dbleaklint's runtime package, own the connection. dbleaklint -fix
+// inserts the deferred release (conn.Release(), conn.Close(ctx) for a
+// *pgx.Conn, conn.Close() for a *sql.Conn) where that is mechanical: the
+// acquisition is a statement of its own outside any loop, directly
+// followed by its error check, and the connection is only used locally.
 //
-//	conn, err := pool.Acquire(ctx)
-//	if err != nil {
-//		return err
-//	}
-//	defer conn.Release()
+// # Silencing
 //
-// Better still, let AcquireFunc, or the WithConn helper of dbleaklint's
-// runtime package, own the connection. A connection returned to the caller
-// is the caller's to release; one stored in a struct or passed to a
-// function of another package is not followed.
+// Put a //dbleaklint:ignore directive with the reason at the end of the
+// line of the acquisition, or in the doc comment of the function:
+//
+//	conn, err := pool.Acquire(ctx) //dbleaklint:ignore released by the listener's Close
+//
+// Under golangci-lint, //nolint:dbleaklint works too. -connrelease=false,
+// or "disable: [connrelease]" in the configuration file, turns the check
+// off.
+//
+// # Default
+//
+// On.
+//
+// # Since
+//
+// dbleaklint v0.1.0.
 package connrelease

@@ -10,12 +10,16 @@
 //
 // The deferloop analyzer reports a release of a database resource
 // (rows.Close, conn.Release, tx.Rollback, stmt.Close, ...) deferred inside
-// a loop. Deferred calls run when the function returns, not when the
-// iteration ends, so each iteration holds one more resource: a loop over
-// a thousand items holds a thousand rows, or tries to check out a
-// thousand pooled connections.
+// a loop. The finding is reported at the defer statement.
 //
-// For example:
+// # Why it matters
+//
+// Deferred calls run when the function returns, not when the iteration
+// ends, so each iteration holds one more resource: a loop over a
+// thousand items holds a thousand rows, or tries to check out a thousand
+// pooled connections, and blocks once the pool is empty.
+//
+// # Example
 //
 //	for _, id := range ids {
 //		rows, err := db.QueryContext(ctx, q, id)
@@ -26,12 +30,47 @@
 //		...
 //	}
 //
-// The fix is to release the resource at the end of each iteration, or to
-// move the loop body into a function of its own, where the defer belongs:
+// is reported at the defer: "rows.Close is deferred inside a loop: each
+// iteration holds its rows from db.QueryContext until the function
+// returns; release it at the end of the iteration, or move the loop body
+// into a function".
+//
+// # Fix
+//
+// Release the resource at the end of each iteration, or move the loop
+// body into a function of its own, where the defer belongs:
 //
 //	for _, id := range ids {
 //		if err := process(ctx, db, id); err != nil {
 //			return err
 //		}
 //	}
+//
+//	func process(ctx context.Context, db *sql.DB, id int64) error {
+//		rows, err := db.QueryContext(ctx, q, id)
+//		if err != nil {
+//			return err
+//		}
+//		defer rows.Close()
+//		...
+//		return rows.Err()
+//	}
+//
+// dbleaklint offers no automatic fix for this finding.
+//
+// # Silencing
+//
+// Put a //dbleaklint:ignore directive with the reason at the end of the
+// line of the defer statement, or in the doc comment of the function.
+// Under golangci-lint, //nolint:dbleaklint works too. -deferloop=false,
+// or "disable: [deferloop]" in the configuration file, turns the check
+// off.
+//
+// # Default
+//
+// On.
+//
+// # Since
+//
+// dbleaklint v0.1.0.
 package deferloop

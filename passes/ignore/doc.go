@@ -8,7 +8,7 @@
 //
 // ignore: report //dbleaklint:ignore directives that give no reason or silence nothing
 //
-// Every dbleaklint check honors the suppression directive
+// The leak checks of dbleaklint honor the suppression directive
 //
 //	//dbleaklint:ignore <reason>
 //
@@ -29,7 +29,7 @@
 // # Where a directive applies
 //
 // Write it as Go directives are written, with no space after the
-// slashes. It silences every dbleaklint finding of every check
+// slashes. It silences the findings of every leak check reported
 //
 //   - on its own line, when it ends a line of code;
 //   - on the next line, when it stands on a line of its own;
@@ -42,8 +42,9 @@
 // reported unused if it silences nothing else. A directive is used when
 // the analysis has a finding at its place, in any mode and for any
 // check, enabled or not: turning a check off, or running without
-// -CHECK.strict, does not make its directives unused. sqlrowserr comes
-// from x/tools and does not read the directive.
+// -CHECK.strict, does not make its directives unused. poolpolicy, and
+// sqlrowserr, which comes from x/tools, do not read the directive: one
+// on the line of their finding silences nothing and is reported unused.
 //
 // # Example
 //
@@ -75,6 +76,10 @@
 // The reports of this analyzer cannot be silenced by a directive. Turn
 // the analyzer off with -ignore=false; the directives still silence
 // the other checks' findings.
+//
+// # Default
+//
+// On.
 //
 // # Since
 //

@@ -37,9 +37,33 @@
 // releases a resource field on every path is a wrapper: a resource
 // itself, reported by the check of the resource it wraps. A constructor
 // that returns a fresh one gives its callers the obligation to call that
-// method:
+// method.
+//
+// The -ownership.resource flag adds a user-defined resource, as JSON
+// with the schema of the "resources" entries of the configuration file
+// (docs/guide.md); it may be repeated:
+//
+//	-ownership.resource='{"type":"*github.com/jmoiron/sqlx.Rows","check":"rowsclose",
+//	  "acquire":["(*github.com/jmoiron/sqlx.DB).Queryx"],"release":["Close"]}'
+//
+// A type, method or function named there that does not exist in its
+// package is an error when that package is analyzed.
+//
+// # Why it matters
+//
+// Without facts, a resource handed to a function of another package would
+// have no known owner, and the checks would stop following it: the leak
+// after a borrowing helper, or a wrapper that is never closed, would go
+// unreported. With them, helpers and wrappers of any package are
+// understood as well as the resource types dbleaklint knows.
+//
+// # Example
+//
+// Package store wraps rows in a cursor:
 //
 //	type Cursor struct{ rows pgx.Rows }
+//
+//	func (c *Cursor) Next() bool { return c.rows.Next() }
 //
 //	func (c *Cursor) Close() { c.rows.Close() }
 //
@@ -51,16 +75,46 @@
 //		return &Cursor{rows: rows}, nil
 //	}
 //
-// A caller of OpenCursor that does not close the cursor on every path
-// is reported by rowsclose, naming the Cursor.
+// and another package leaks one:
 //
-// The -ownership.resource flag adds a user-defined resource, as JSON
-// with the schema of the "resources" entries of the configuration file
-// (docs/configuration.md); it may be repeated:
+//	func count(ctx context.Context, pool *pgxpool.Pool, limit int) (int, error) {
+//		cur, err := store.OpenCursor(ctx, pool)
+//		if err != nil {
+//			return 0, err
+//		}
+//		n := 0
+//		for cur.Next() {
+//			if n++; n > limit {
+//				return 0, errTooMany // the cursor stays open
+//			}
+//		}
+//		cur.Close()
+//		return n, nil
+//	}
 //
-//	-ownership.resource='{"type":"*github.com/jmoiron/sqlx.Rows","check":"rowsclose",
-//	  "acquire":["(*github.com/jmoiron/sqlx.DB).Queryx"],"release":["Close"]}'
+// rowsclose reports it, naming the Cursor: "Cursor cur from
+// store.OpenCursor is not closed on the path that returns at count.go:9;
+// defer cur.Close() after the error check".
 //
-// A type, method or function named there that does not exist in its
-// package is an error when that package is analyzed.
+// # Fix
+//
+// The findings that facts make possible are fixed as those of the check
+// that reports them; here, defer cur.Close() right after the error check.
+// A wrong -ownership.resource is an error, not a finding: correct the
+// configuration.
+//
+// # Silencing
+//
+// There is nothing to silence: the findings are the leak checks', and
+// are silenced as theirs are, with //dbleaklint:ignore on the line of the
+// acquiring call.
+//
+// # Default
+//
+// On. It reports nothing; the leak checks need its facts, and it runs
+// whenever one of them does.
+//
+// # Since
+//
+// dbleaklint v0.1.0.
 package ownership

@@ -15,20 +15,19 @@
 // call or method value, of these methods of *pgxpool.Pool outside the
 // packages allowed to use them:
 //
-//	Acquire           use (*dbleakrt.Pool).WithConn
-//	Begin, BeginTx    use (*dbleakrt.Pool).WithTx
-//	Query, QueryRow   use (*dbleakrt.Pool).WithConn and query on its connection
-//	SendBatch         use (*dbleakrt.Pool).WithConn or WithTx and send on it
+//   - Acquire: use (*dbleakrt.Pool).WithConn
+//   - Begin, BeginTx: use (*dbleakrt.Pool).WithTx
+//   - Query, QueryRow: use (*dbleakrt.Pool).WithConn and query on its connection
+//   - SendBatch: use (*dbleakrt.Pool).WithConn or WithTx and send on it
 //
-// dbleakrt is github.com/dbleaklint/dbleaklint/runtime: its WithConn and
-// WithTx release, commit and roll back in one place, so that no new branch
-// of the caller can leak. The runtime package and its subpackages are
-// always allowed; -poolpolicy.allow adds a comma-separated list of package
-// paths, where a trailing "/..." matches a whole subtree (for example
-// "example.com/app/internal/db/..."). A package's tests count as the
-// package. Methods that cannot leave a connection checked out are not
-// reported: Exec, CopyFrom, Ping and AcquireFunc (which is scoped, like
-// WithConn), and neither is AcquireAllIdle, which serves health checks.
+// dbleakrt is github.com/dbleaklint/dbleaklint/runtime. The runtime
+// package and its subpackages are always allowed; -poolpolicy.allow adds
+// a comma-separated list of package paths, where a trailing "/..."
+// matches a whole subtree (for example "example.com/app/internal/db/...").
+// A package's tests count as the package. Methods that cannot leave a
+// connection checked out are not reported: Exec, CopyFrom, Ping and
+// AcquireFunc (which is scoped, like WithConn), and neither is
+// AcquireAllIdle, which serves health checks.
 //
 // The second half always runs. The connection or transaction that a
 // scoped helper hands to its callback is released, committed or rolled
@@ -47,15 +46,6 @@
 //     sync.WaitGroup or errgroup.Group) that the callback does not join
 //     before it returns.
 //
-// For example:
-//
-//	var conns []*pgxpool.Conn
-//	err := pool.WithConn(ctx, func(c *pgxpool.Conn) error {
-//		conns = append(conns, c) // reported: released when the callback returns
-//		go notify(ctx, c)        // reported: the goroutine outlives the callback
-//		return nil
-//	})
-//
 // Passing the connection to another function (repo.Save(ctx, tx)) is
 // borrowing and is not reported, nor are values held only by local
 // variables and local composite values of the callback.
@@ -68,4 +58,70 @@
 //
 // The callback must be a function literal or a function or method of the
 // package being analyzed, passed directly to the helper.
+//
+// # Why it matters
+//
+// The other checks find a forgotten release after the fact; the scoped
+// helpers make it impossible. WithConn and WithTx release, commit and roll
+// back in one place, so that no new branch of the caller can leak, and
+// the first half keeps code from going around them. In exchange, the
+// connection or transaction is only valid inside the callback: one that
+// escapes is used after it went back to the pool, possibly while another
+// goroutine holds it.
+//
+// # Example
+//
+//	var conns []*pgxpool.Conn
+//	err := pool.WithConn(ctx, func(c *pgxpool.Conn) error {
+//		conns = append(conns, c) // reported: released when the callback returns
+//		go notify(ctx, c)        // reported: the goroutine outlives the callback
+//		return nil
+//	})
+//
+// The first escape is reported as "connection c escapes the
+// (*dbleakrt.Pool).WithConn callback: assigned to conns, declared outside
+// the callback; the connection is released when the callback returns".
+// With
+// -poolpolicy.enforce, a raw acquisition
+//
+//	conn, err := pgxPool.Acquire(ctx)
+//
+// is reported as "raw (*pgxpool.Pool).Acquire outside the allowed
+// packages; use (*dbleakrt.Pool).WithConn so the connection is always
+// released".
+//
+// # Fix
+//
+// Do the work inside the callback, and wait there for the goroutines that
+// use the connection:
+//
+//	err := pool.WithConn(ctx, func(c *pgxpool.Conn) error {
+//		if err := notify(ctx, c); err != nil {
+//			return err
+//		}
+//		_, err := c.Exec(ctx, "LISTEN jobs")
+//		return err
+//	})
+//
+// Replace a raw acquisition by the helper its message names, or, for a
+// package whose job is to manage connections by hand, add it to
+// -poolpolicy.allow.
+//
+// # Silencing
+//
+// poolpolicy does not read //dbleaklint:ignore directives: a directive on
+// the line of one of its findings silences nothing, and the ignore check
+// reports it unused. Allow the package with -poolpolicy.allow (or
+// "pool-policy: {allow: [...]}" in the configuration file), leave
+// -poolpolicy.enforce off for the first half, or turn the check off with
+// -poolpolicy=false. Under golangci-lint, //nolint:dbleaklint silences
+// any finding.
+//
+// # Default
+//
+// On; the first half, raw acquisitions, only with -poolpolicy.enforce.
+//
+// # Since
+//
+// dbleaklint v0.1.0.
 package poolpolicy

@@ -13,7 +13,7 @@
 // that some path through the function leaves open: an early return, an
 // error branch, a break out of the rows.Next loop, a continue that skips
 // the Close at the bottom of a loop body, or a reassignment of the
-// variable. Open rows pin their connection: under load the pool runs dry.
+// variable.
 //
 // Rows count as closed by Close, by rows.Next returning false, by the pgx
 // helpers that close them (CollectRows, CollectOneRow,
@@ -21,29 +21,85 @@
 // failed Scan. With database/sql a failed Scan does not close the rows.
 // No rows are held where the query's error is non-nil.
 //
-// For example:
+// Rows that are returned to the caller are the caller's to close. Rows
+// stored in a field, a map or a slice, or passed to a function whose
+// ownership of them is unknown (a function value, an interface method),
+// are not followed: the analyzer cannot tell who owns them and stays
+// silent (-rowsclose.debug says so, -rowsclose.strict assumes that such
+// a function only borrows them). Checking rows.Err after the loop is the
+// job of x/tools' sqlrowserr analyzer, not this one.
 //
-//	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
-//	if err != nil {
-//		return err
-//	}
-//	for rows.Next() {
-//		if err := rows.Scan(&id); err != nil {
-//			return err // rows are still open here
+// # Why it matters
+//
+// Open rows pin their connection: it stays busy, and with a pool checked
+// out, until the rows are closed. Each leaking call takes one connection
+// for good, and under load the pool runs dry: every query then waits for
+// a connection that never comes back.
+//
+// # Example
+//
+//	func userIDs(ctx context.Context, db *sql.DB) ([]int64, error) {
+//		rows, err := db.QueryContext(ctx, "SELECT id FROM users")
+//		if err != nil {
+//			return nil, err
 //		}
+//		var ids []int64
+//		for rows.Next() {
+//			var id int64
+//			if err := rows.Scan(&id); err != nil {
+//				return nil, err // rows are still open here
+//			}
+//			ids = append(ids, id)
+//		}
+//		rows.Close()
+//		return ids, rows.Err()
 //	}
 //
-// The fix is to close them with defer right after the error check:
+// is reported at the query: "rows from db.QueryContext is not closed on
+// the path that returns at users.go:10; defer rows.Close() after the
+// error check".
+//
+// # Fix
+//
+// Close the rows with defer right after the error check:
 //
 //	rows, err := db.QueryContext(ctx, "SELECT id FROM users")
 //	if err != nil {
-//		return err
+//		return nil, err
 //	}
 //	defer rows.Close()
+//	var ids []int64
+//	for rows.Next() {
+//		var id int64
+//		if err := rows.Scan(&id); err != nil {
+//			return nil, err
+//		}
+//		ids = append(ids, id)
+//	}
+//	return ids, rows.Err()
 //
-// Rows that are returned to the caller are the caller's to close. Rows
-// stored in a field, a map or a slice, or passed to a function of another
-// package, are not followed: the analyzer cannot tell who owns them and
-// stays silent (-rowsclose.debug says so). Checking rows.Err after the
-// loop is the job of x/tools' sqlrowserr analyzer, not this one.
+// With pgx, pgx.CollectRows and its siblings read and close the rows in
+// one call. dbleaklint -fix inserts the deferred Close where that is
+// mechanical: the query is a statement of its own outside any loop,
+// directly followed by its error check, and the rows are only used
+// locally.
+//
+// # Silencing
+//
+// Put a //dbleaklint:ignore directive with the reason at the end of the
+// line of the query, or in the doc comment of the function:
+//
+//	rows, err := db.QueryContext(ctx, q) //dbleaklint:ignore closed by the cursor's Close
+//
+// Under golangci-lint, //nolint:dbleaklint works too. -rowsclose=false,
+// or "disable: [rowsclose]" in the configuration file, turns the check
+// off.
+//
+// # Default
+//
+// On.
+//
+// # Since
+//
+// dbleaklint v0.1.0.
 package rowsclose

@@ -11,32 +11,70 @@
 // The txend analyzer reports a pgx.Tx or *sql.Tx, from Begin or BeginTx
 // on a pool, connection or transaction, that some path leaves open: most
 // often an error branch that returns without Rollback while the happy
-// path commits. An open transaction holds its connection and its locks.
-// Context cancellation rolls back a database/sql transaction begun with
-// BeginTx, but not a pgx one; the analyzer reports both, since relying on
-// cancellation holds the connection until the context ends.
+// path commits.
 //
-// For example:
+// A deferred closure that commits or rolls back (the commit-or-rollback
+// idiom over a named error result) counts as ending the transaction, as
+// do pgx.BeginFunc and the WithTx helper of dbleaklint's runtime package.
+// A transaction returned to the caller is the caller's to end.
 //
-//	tx, err := pool.Begin(ctx)
-//	if err != nil {
-//		return err
+// # Why it matters
+//
+// An open transaction holds its connection and its locks: other
+// transactions wait on the rows it wrote, and the pool loses the
+// connection. Context cancellation rolls back a database/sql transaction
+// begun with BeginTx, but not a pgx one; the analyzer reports both, since
+// relying on cancellation holds the connection until the context ends.
+//
+// # Example
+//
+//	func transfer(ctx context.Context, pool *pgxpool.Pool, from string, amount int64) error {
+//		tx, err := pool.Begin(ctx)
+//		if err != nil {
+//			return err
+//		}
+//		if err := debit(ctx, tx, from, amount); err != nil {
+//			return err // the transaction stays open
+//		}
+//		return tx.Commit(ctx)
 //	}
-//	if err := debit(ctx, tx, from, amount); err != nil {
-//		return err // the transaction stays open
-//	}
-//	return tx.Commit(ctx)
 //
-// The fix is to defer Rollback right after the error check; after a
-// successful Commit it does nothing:
+// is reported at Begin: "transaction tx from pool.Begin is not committed
+// or rolled back on the path that returns at transfer.go:7; defer
+// tx.Rollback(ctx) after the error check; it is a no-op after Commit".
+//
+// # Fix
+//
+// Defer Rollback right after the error check; after a successful Commit
+// it does nothing:
 //
 //	tx, err := pool.Begin(ctx)
 //	if err != nil {
 //		return err
 //	}
 //	defer tx.Rollback(ctx)
+//	if err := debit(ctx, tx, from, amount); err != nil {
+//		return err
+//	}
+//	return tx.Commit(ctx)
 //
-// A deferred closure that commits or rolls back (the commit-or-rollback
-// idiom over a named error result) counts as ending the transaction, as
-// do pgx.BeginFunc and the WithTx helper of dbleaklint's runtime package.
+// dbleaklint -fix inserts the deferred Rollback (tx.Rollback() for
+// database/sql) where that is mechanical: Begin is a statement of its own
+// outside any loop, directly followed by its error check, and the
+// transaction is only used locally.
+//
+// # Silencing
+//
+// Put a //dbleaklint:ignore directive with the reason at the end of the
+// line of Begin, or in the doc comment of the function. Under
+// golangci-lint, //nolint:dbleaklint works too. -txend=false, or
+// "disable: [txend]" in the configuration file, turns the check off.
+//
+// # Default
+//
+// On.
+//
+// # Since
+//
+// dbleaklint v0.1.0.
 package txend
