@@ -38,7 +38,8 @@ func (s *fixSet) add(fset *token.FileSet, f finding) (applied bool, conflict str
 	fix := f.diag.SuggestedFixes[0]
 	byFile := make(map[string][]edit)
 	for _, te := range fix.TextEdits {
-		start, end := fset.Position(te.Pos), fset.Position(cmp.Or(te.End, te.Pos))
+		// The file as written, not as a //line directive renames it.
+		start, end := fset.PositionFor(te.Pos, false), fset.PositionFor(cmp.Or(te.End, te.Pos), false)
 		if start.Filename == "" || start.Filename != end.Filename || end.Offset < start.Offset {
 			return false, fmt.Sprintf("%s: fix %q has an invalid edit", fset.Position(f.diag.Pos), fix.Message)
 		}

@@ -73,7 +73,7 @@ func parseDirectives(pass *analysis.Pass) *directives {
 				if fn := funcOf[group]; fn != nil {
 					d.fn = fn
 				} else {
-					d.line = d.file.Line(c.Pos())
+					d.line = physicalLine(d.file, c.Pos())
 					if !trailing(file, d.file, c) {
 						d.line++
 					}
@@ -111,13 +111,13 @@ func docComments(file *ast.File) map[*ast.CommentGroup]*ast.FuncDecl {
 // syntax node ends on that line before the comment starts. The walk
 // only descends into nodes that reach the comment's line.
 func trailing(file *ast.File, tf *token.File, c *ast.Comment) bool {
-	line := tf.Line(c.Pos())
+	line := physicalLine(tf, c.Pos())
 	found := false
 	ast.Inspect(file, func(n ast.Node) bool {
-		if found || n == nil || n.Pos() >= c.Pos() || tf.Line(n.End()) < line {
+		if found || n == nil || n.Pos() >= c.Pos() || physicalLine(tf, n.End()) < line {
 			return false
 		}
-		if n.End() <= c.Pos() && tf.Line(n.End()) == line {
+		if n.End() <= c.Pos() && physicalLine(tf, n.End()) == line {
 			found = true
 			return false
 		}
@@ -138,7 +138,7 @@ func (ds *directives) silencing(pos token.Pos) *directive {
 	if tf == nil {
 		return nil
 	}
-	line := tf.Line(pos)
+	line := physicalLine(tf, pos)
 	var inFunc *directive
 	for _, d := range ds.list {
 		switch {
@@ -150,4 +150,11 @@ func (ds *directives) silencing(pos token.Pos) *directive {
 		}
 	}
 	return inFunc
+}
+
+// physicalLine returns the line of pos in the file as written: a
+// directive applies to the line it stands on or the next one, whatever
+// a //line directive says the lines are.
+func physicalLine(tf *token.File, pos token.Pos) int {
+	return tf.PositionFor(pos, false).Line
 }

@@ -41,7 +41,7 @@ func insertLineAfter(pass *analysis.Pass, indent, after ast.Stmt, text string) *
 		return nil
 	}
 	start := tf.Offset(indent.Pos())
-	lineStart := tf.Offset(tf.LineStart(tf.Line(indent.Pos())))
+	lineStart := lineStart(data, start)
 	prefix := data[lineStart:start]
 	if len(bytes.Trim(prefix, " \t")) != 0 {
 		return nil
@@ -69,7 +69,7 @@ func RemoveComment(pass *analysis.Pass, c *ast.Comment) *analysis.SuggestedFix {
 		return nil
 	}
 	start, end := tf.Offset(c.Pos()), tf.Offset(c.End())
-	lineStart := tf.Offset(tf.LineStart(tf.Line(c.Pos())))
+	lineStart := lineStart(data, start)
 	if len(bytes.Trim(data[lineStart:start], " \t")) == 0 {
 		start = lineStart
 		if end < len(data) && data[end] == '\n' {
@@ -84,4 +84,11 @@ func RemoveComment(pass *analysis.Pass, c *ast.Comment) *analysis.SuggestedFix {
 		Message:   "Remove the directive",
 		TextEdits: []analysis.TextEdit{{Pos: tf.Pos(start), End: tf.Pos(end)}},
 	}
+}
+
+// lineStart returns the offset of the start of the line holding offset.
+// It reads the bytes rather than the file's line table, whose lines a
+// //line directive may renumber.
+func lineStart(data []byte, offset int) int {
+	return bytes.LastIndexByte(data[:offset], '\n') + 1
 }
