@@ -109,13 +109,16 @@
 //
 // # Silencing
 //
-// poolpolicy does not read //dbleaklint:ignore directives: a directive on
-// the line of one of its findings silences nothing, and the ignore check
-// reports it unused. Allow the package with -poolpolicy.allow (or
-// "pool-policy: {allow: [...]}" in the configuration file), leave
-// -poolpolicy.enforce off for the first half, or turn the check off with
-// -poolpolicy=false. Under golangci-lint, //nolint:dbleaklint silences
-// any finding.
+// Mark the line of the finding (the raw call, or the statement through
+// which the connection or transaction escapes) with
+//
+//	//dbleaklint:ignore <reason>
+//
+// as for every check, or silence a whole function from its doc comment.
+// For a package whose job is to manage connections by hand, prefer
+// -poolpolicy.allow (or "pool-policy: {allow: [...]}" in the
+// configuration file). Turn the check off with -poolpolicy=false.
+// Under golangci-lint, //nolint:dbleaklint silences any finding.
 //
 // # Default
 //

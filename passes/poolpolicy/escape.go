@@ -49,8 +49,8 @@ var mapStores = map[string]bool{
 
 // checkEscapes checks the callback of every call to a scoped helper in the
 // package, once per callback function.
-func checkEscapes(pass *analysis.Pass, res *ssabuild.SSA) {
-	c := &escapeChecker{pass: pass, pkg: res.Pkg, funcs: res.SrcFuncs}
+func checkEscapes(pass *analysis.Pass, res *ssabuild.SSA, report func(analysis.Diagnostic)) {
+	c := &escapeChecker{pass: pass, pkg: res.Pkg, funcs: res.SrcFuncs, emit: report}
 	done := make(map[*ssa.Function]bool)
 	for _, fn := range res.SrcFuncs {
 		for _, b := range fn.Blocks {
@@ -94,6 +94,7 @@ type escapeChecker struct {
 	funcs    []*ssa.Function
 	bindings map[*ssa.FreeVar]ssa.Value // built on first use
 	reported map[token.Pos]bool
+	emit     func(analysis.Diagnostic) // reports, unless a directive silences
 }
 
 // callback returns the function of this package that v, the callback
@@ -159,7 +160,7 @@ func (c *escapeChecker) report(pos token.Pos, msg string) {
 		return
 	}
 	c.reported[pos] = true
-	c.pass.Report(analysis.Diagnostic{Pos: pos, Message: msg})
+	c.emit(analysis.Diagnostic{Pos: pos, Message: msg})
 }
 
 // mayHold reports whether a value of type t can hold a pointer, and so

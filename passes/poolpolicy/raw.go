@@ -5,6 +5,7 @@
 package poolpolicy
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -26,7 +27,7 @@ var rawMethods = map[string]string{
 // checkRawCalls reports every use of a method of rawMethods: calls, method
 // values and method expressions alike, since each hands the raw pool's
 // acquisition to code that must then release by hand.
-func checkRawCalls(pass *analysis.Pass) {
+func checkRawCalls(pass *analysis.Pass, report func(analysis.Diagnostic)) {
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			sel, ok := n.(*ast.SelectorExpr)
@@ -38,7 +39,10 @@ func checkRawCalls(pass *analysis.Pass) {
 				return true
 			}
 			if advice, ok := rawMethods[fn.Origin().FullName()]; ok {
-				pass.Reportf(sel.Sel.Pos(), "raw (*pgxpool.Pool).%s outside the allowed packages; %s", fn.Name(), advice)
+				report(analysis.Diagnostic{
+					Pos:     sel.Sel.Pos(),
+					Message: fmt.Sprintf("raw (*pgxpool.Pool).%s outside the allowed packages; %s", fn.Name(), advice),
+				})
 			}
 			return true
 		})

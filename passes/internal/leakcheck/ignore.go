@@ -6,6 +6,7 @@ package leakcheck
 
 import (
 	"fmt"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -22,27 +23,39 @@ import (
 // A directive silences something when the engine has a finding at its
 // place in any mode and for any check, whether or not that check is
 // enabled: turning a check off must not make its directives "unused".
-func NewIgnore(name, doc string) *analysis.Analyzer {
+// The findings of the checks outside the engine come from others,
+// whose results are FindingSources.
+func NewIgnore(name, doc string, others ...*analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:             name,
 		Doc:              doc,
 		URL:              "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
-		Run:              func(pass *analysis.Pass) (any, error) { return nil, runIgnore(pass, name) },
-		Requires:         []*analysis.Analyzer{leakflow.Analyzer},
+		Run:              func(pass *analysis.Pass) (any, error) { return nil, runIgnore(pass, name, others) },
+		Requires:         append([]*analysis.Analyzer{leakflow.Analyzer}, others...),
 		RunDespiteErrors: true,
 	}
 }
 
-func runIgnore(pass *analysis.Pass, name string) error {
+func runIgnore(pass *analysis.Pass, name string, others []*analysis.Analyzer) error {
 	dirs := parseDirectives(pass)
 	if len(dirs.list) == 0 {
 		return nil
 	}
 	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
 	used := make(map[*directive]bool)
-	for _, f := range res.Findings {
-		if d := dirs.silencing(Pos(f)); d != nil {
+	use := func(pos token.Pos) {
+		if d := dirs.silencing(pos); d != nil {
 			used[d] = true
+		}
+	}
+	for _, f := range res.Findings {
+		use(Pos(f))
+	}
+	for _, a := range others {
+		if src, ok := pass.ResultOf[a].(FindingSource); ok {
+			for _, pos := range src.FindingPositions() {
+				use(pos)
+			}
 		}
 	}
 	// A function the engine failed on has no findings: its
