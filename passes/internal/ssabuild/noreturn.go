@@ -65,12 +65,32 @@ func IsNoReturnFunc(fn *types.Func) bool {
 	return noReturnTable[fn.Origin().FullName()]
 }
 
+// A noReturn fact marks a function that never returns because its body
+// ends in a call that never returns (a fatal or panicking helper), so
+// that a path ending in a call to it from another package is not a
+// leak either. Functions of the table need no fact.
+type noReturn struct{}
+
+// AFact marks noReturn as an [analysis.Fact].
+func (*noReturn) AFact() {}
+
+func (*noReturn) String() string { return "noReturn" }
+
 // noReturnFuncs returns the predicate for ssa.Program.SetNoReturn: the
-// table, plus the functions of this package whose body ends in a call
-// to a no-return function or a panic and holds no return statement
-// (a local fatal helper), computed to a fixed point.
+// table, the imported functions with a noReturn fact, plus the
+// functions of this package whose body ends in a call to a no-return
+// function or a panic and holds no return statement (a local fatal
+// helper), computed to a fixed point. It exports a fact for each of
+// the latter.
 func noReturnFuncs(pass *analysis.Pass) func(*types.Func) bool {
 	local := make(map[*types.Func]bool)
+	isNoReturn := func(fn *types.Func) bool {
+		fn = fn.Origin()
+		if local[fn] || IsNoReturnFunc(fn) {
+			return true
+		}
+		return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(noReturn))
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, file := range pass.Files {
@@ -83,21 +103,22 @@ func noReturnFuncs(pass *analysis.Pass) func(*types.Func) bool {
 				if fn == nil || local[fn] {
 					continue
 				}
-				if endsInNoReturn(pass.TypesInfo, decl.Body, local) {
+				if endsInNoReturn(pass.TypesInfo, decl.Body, isNoReturn) {
 					local[fn] = true
 					changed = true
 				}
 			}
 		}
 	}
-	return func(fn *types.Func) bool {
-		return local[fn.Origin()] || IsNoReturnFunc(fn)
+	for fn := range local {
+		pass.ExportObjectFact(fn, new(noReturn))
 	}
+	return isNoReturn
 }
 
 // endsInNoReturn reports whether body has no return statement and its
 // last statement is a call that never returns.
-func endsInNoReturn(info *types.Info, body *ast.BlockStmt, local map[*types.Func]bool) bool {
+func endsInNoReturn(info *types.Info, body *ast.BlockStmt, isNoReturn func(*types.Func) bool) bool {
 	if len(body.List) == 0 {
 		return false
 	}
@@ -106,7 +127,7 @@ func endsInNoReturn(info *types.Info, body *ast.BlockStmt, local map[*types.Func
 		return false
 	}
 	call, ok := astutil.Unparen(stmt.X).(*ast.CallExpr)
-	if !ok || !isNoReturnCall(info, call, local) {
+	if !ok || !isNoReturnCall(info, call, isNoReturn) {
 		return false
 	}
 	hasReturn := false
@@ -122,7 +143,7 @@ func endsInNoReturn(info *types.Info, body *ast.BlockStmt, local map[*types.Func
 	return !hasReturn
 }
 
-func isNoReturnCall(info *types.Info, call *ast.CallExpr, local map[*types.Func]bool) bool {
+func isNoReturnCall(info *types.Info, call *ast.CallExpr, isNoReturn func(*types.Func) bool) bool {
 	var id *ast.Ident
 	switch fun := astutil.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -136,7 +157,7 @@ func isNoReturnCall(info *types.Info, call *ast.CallExpr, local map[*types.Func]
 	case *types.Builtin:
 		return obj.Name() == "panic"
 	case *types.Func:
-		return local[obj.Origin()] || IsNoReturnFunc(obj)
+		return isNoReturn(obj)
 	}
 	return false
 }

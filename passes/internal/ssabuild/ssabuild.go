@@ -10,10 +10,11 @@
 // exports facts; an analyzer with facts makes the standalone driver
 // parse and type-check every dependency from source, the standard
 // library included, which costs more than all of dbleaklint's own work.
-// This analyzer has no facts and no requirements: dependencies stay
-// export data, and no-return knowledge comes from a table of well-known
-// functions (os.Exit, log.Fatal, t.Fatal, ...) plus the package's own
-// functions that end in one (see noreturn.go).
+// This analyzer has no requirements: dependencies stay export data, and
+// no-return knowledge comes from a table of well-known functions
+// (os.Exit, log.Fatal, t.Fatal, ...) plus the functions that end in one,
+// the package's own and, through a fact, those of the packages it
+// imports that can reach a resource (see noreturn.go).
 //
 // Packages whose import graph cannot reach database/sql or pgx are
 // skipped before anything is built: their Result has a nil Pkg.
@@ -36,6 +37,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "build SSA for packages that can reach database/sql or pgx (internal to dbleaklint)",
 	Run:        run,
 	ResultType: reflect.TypeFor[*SSA](),
+	FactTypes:  []analysis.Fact{new(noReturn)},
 	// A package that does not type-check is reported by the driver;
 	// this analyzer then builds nothing, so that the checks finish
 	// quietly instead of each printing "failed prerequisites".

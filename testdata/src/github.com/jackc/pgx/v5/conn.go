@@ -27,9 +27,9 @@ type ParseConfigOptions struct {
 	pgconn.ParseConfigOptions
 }
 
-func (cc *ConnConfig) Copy() *ConnConfig { panic("stub") }
+func (cc *ConnConfig) Copy() *ConnConfig { return nil }
 
-func (cc *ConnConfig) ConnString() string { panic("stub") }
+func (cc *ConnConfig) ConnString() string { return "" }
 
 // Conn is a PostgreSQL connection handle (opaque in the stub).
 type Conn struct{}
@@ -37,51 +37,53 @@ type Conn struct{}
 // Identifier a PostgreSQL identifier or name.
 type Identifier []string
 
-func (ident Identifier) Sanitize() string { panic("stub") }
+func (ident Identifier) Sanitize() string { return "" }
 
 var (
 	ErrNoRows      = errors.New("no rows in result set")
 	ErrTooManyRows = errors.New("too many rows in result set")
 )
 
-func Connect(ctx context.Context, connString string) (*Conn, error) { panic("stub") }
+func Connect(ctx context.Context, connString string) (*Conn, error) { return nil, nil }
 
 func ConnectWithOptions(ctx context.Context, connString string, options ParseConfigOptions) (*Conn, error) {
-	panic("stub")
+	return nil, nil
 }
 
-func ConnectConfig(ctx context.Context, connConfig *ConnConfig) (*Conn, error) { panic("stub") }
+func ConnectConfig(ctx context.Context, connConfig *ConnConfig) (*Conn, error) { return nil, nil }
 
 func ParseConfigWithOptions(connString string, options ParseConfigOptions) (*ConnConfig, error) {
-	panic("stub")
+	return nil, nil
 }
 
-func ParseConfig(connString string) (*ConnConfig, error) { panic("stub") }
+func ParseConfig(connString string) (*ConnConfig, error) { return nil, nil }
 
-func (c *Conn) Close(ctx context.Context) error { panic("stub") }
+func (c *Conn) Close(ctx context.Context) error { return nil }
 
 func (c *Conn) Prepare(ctx context.Context, name, sql string) (sd *pgconn.StatementDescription, err error) {
-	panic("stub")
+	return
 }
 
-func (c *Conn) Deallocate(ctx context.Context, name string) error { panic("stub") }
+func (c *Conn) Deallocate(ctx context.Context, name string) error { return nil }
 
-func (c *Conn) DeallocateAll(ctx context.Context) error { panic("stub") }
+func (c *Conn) DeallocateAll(ctx context.Context) error { return nil }
 
-func (c *Conn) WaitForNotification(ctx context.Context) (*pgconn.Notification, error) { panic("stub") }
+func (c *Conn) WaitForNotification(ctx context.Context) (*pgconn.Notification, error) {
+	return nil, nil
+}
 
-func (c *Conn) IsClosed() bool { panic("stub") }
+func (c *Conn) IsClosed() bool { return false }
 
-func (c *Conn) Ping(ctx context.Context) error { panic("stub") }
+func (c *Conn) Ping(ctx context.Context) error { return nil }
 
-func (c *Conn) PgConn() *pgconn.PgConn { panic("stub") }
+func (c *Conn) PgConn() *pgconn.PgConn { return nil }
 
-func (c *Conn) TypeMap() *pgtype.Map { panic("stub") }
+func (c *Conn) TypeMap() *pgtype.Map { return nil }
 
-func (c *Conn) Config() *ConnConfig { panic("stub") }
+func (c *Conn) Config() *ConnConfig { return nil }
 
 func (c *Conn) Exec(ctx context.Context, sql string, arguments ...any) (pgconn.CommandTag, error) {
-	panic("stub")
+	return pgconn.CommandTag{}, nil
 }
 
 type QueryExecMode int32
@@ -95,7 +97,7 @@ const (
 	QueryExecModeSimpleProtocol
 )
 
-func (m QueryExecMode) String() string { panic("stub") }
+func (m QueryExecMode) String() string { return "" }
 
 // QueryResultFormats controls the result format (text=0, binary=1) of a query by result column position.
 type QueryResultFormats []int16
@@ -108,8 +110,8 @@ type QueryRewriter interface {
 	RewriteQuery(ctx context.Context, conn *Conn, sql string, args []any) (newSQL string, newArgs []any, err error)
 }
 
-func (c *Conn) Query(ctx context.Context, sql string, args ...any) (Rows, error) { panic("stub") }
+func (c *Conn) Query(ctx context.Context, sql string, args ...any) (Rows, error) { return nil, nil }
 
-func (c *Conn) QueryRow(ctx context.Context, sql string, args ...any) Row { panic("stub") }
+func (c *Conn) QueryRow(ctx context.Context, sql string, args ...any) Row { return nil }
 
-func (c *Conn) SendBatch(ctx context.Context, b *Batch) BatchResults { panic("stub") }
+func (c *Conn) SendBatch(ctx context.Context, b *Batch) BatchResults { return nil }

@@ -6,11 +6,11 @@ import (
 	"context"
 )
 
-func CopyFromRows(rows [][]any) CopyFromSource { panic("stub") }
+func CopyFromRows(rows [][]any) CopyFromSource { return nil }
 
-func CopyFromSlice(length int, next func(int) ([]any, error)) CopyFromSource { panic("stub") }
+func CopyFromSlice(length int, next func(int) ([]any, error)) CopyFromSource { return nil }
 
-func CopyFromFunc(nxtf func() (row []any, err error)) CopyFromSource { panic("stub") }
+func CopyFromFunc(nxtf func() (row []any, err error)) CopyFromSource { return nil }
 
 // CopyFromSource is the interface used by Conn.CopyFrom as the source for copy data.
 type CopyFromSource interface {
@@ -20,5 +20,5 @@ type CopyFromSource interface {
 }
 
 func (c *Conn) CopyFrom(ctx context.Context, tableName Identifier, columnNames []string, rowSrc CopyFromSource) (int64, error) {
-	panic("stub")
+	return 0, nil
 }

@@ -11,7 +11,7 @@ package errgroup
 type Group struct{}
 
 // Go calls f in a new goroutine.
-func (g *Group) Go(f func() error) { panic("stub") }
+func (g *Group) Go(f func() error) {}
 
 // Wait blocks until all function calls from Go have returned.
-func (g *Group) Wait() error { panic("stub") }
+func (g *Group) Wait() error { return nil }

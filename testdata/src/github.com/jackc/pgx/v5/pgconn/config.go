@@ -62,7 +62,7 @@ type ParseConfigOptions struct {
 	ConnStringAllowedKeys []string
 }
 
-func (c *Config) Copy() *Config { panic("stub") }
+func (c *Config) Copy() *Config { return nil }
 
 // FallbackConfig is additional settings to attempt a connection with when the primary Config fails.
 type FallbackConfig struct {
@@ -71,30 +71,30 @@ type FallbackConfig struct {
 	TLSConfig *tls.Config
 }
 
-func NetworkAddress(host string, port uint16) (network, address string) { panic("stub") }
+func NetworkAddress(host string, port uint16) (network, address string) { return }
 
-func ParseConfig(connString string) (*Config, error) { panic("stub") }
+func ParseConfig(connString string) (*Config, error) { return nil, nil }
 
 func ParseConfigWithOptions(connString string, options ParseConfigOptions) (*Config, error) {
-	panic("stub")
+	return nil, nil
 }
 
 func ValidateConnectTargetSessionAttrsReadWrite(ctx context.Context, pgConn *PgConn) error {
-	panic("stub")
+	return nil
 }
 
 func ValidateConnectTargetSessionAttrsReadOnly(ctx context.Context, pgConn *PgConn) error {
-	panic("stub")
+	return nil
 }
 
 func ValidateConnectTargetSessionAttrsStandby(ctx context.Context, pgConn *PgConn) error {
-	panic("stub")
+	return nil
 }
 
 func ValidateConnectTargetSessionAttrsPrimary(ctx context.Context, pgConn *PgConn) error {
-	panic("stub")
+	return nil
 }
 
 func ValidateConnectTargetSessionAttrsPreferStandby(ctx context.Context, pgConn *PgConn) error {
-	panic("stub")
+	return nil
 }

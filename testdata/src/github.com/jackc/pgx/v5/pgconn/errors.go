@@ -6,9 +6,9 @@ import (
 	"errors"
 )
 
-func SafeToRetry(err error) bool { panic("stub") }
+func SafeToRetry(err error) bool { return false }
 
-func Timeout(err error) bool { panic("stub") }
+func Timeout(err error) bool { return false }
 
 // PgError represents an error reported by the PostgreSQL server.
 type PgError struct {
@@ -32,18 +32,18 @@ type PgError struct {
 	Routine             string
 }
 
-func (pe *PgError) Error() string { panic("stub") }
+func (pe *PgError) Error() string { return "" }
 
-func (pe *PgError) SQLState() string { panic("stub") }
+func (pe *PgError) SQLState() string { return "" }
 
 // ConnectError is the error returned when a connection attempt fails.
 type ConnectError struct {
 	Config *Config
 }
 
-func (e *ConnectError) Error() string { panic("stub") }
+func (e *ConnectError) Error() string { return "" }
 
-func (e *ConnectError) Unwrap() error { panic("stub") }
+func (e *ConnectError) Unwrap() error { return nil }
 
 var ErrConnClosed = errors.New("conn closed")
 
@@ -52,24 +52,24 @@ type ParseConfigError struct {
 	ConnString string
 }
 
-func NewParseConfigError(conn, msg string, err error) error { panic("stub") }
+func NewParseConfigError(conn, msg string, err error) error { return nil }
 
-func (e *ParseConfigError) Error() string { panic("stub") }
+func (e *ParseConfigError) Error() string { return "" }
 
-func (e *ParseConfigError) Unwrap() error { panic("stub") }
+func (e *ParseConfigError) Unwrap() error { return nil }
 
 type NotPreferredError struct{}
 
-func (e *NotPreferredError) Error() string { panic("stub") }
+func (e *NotPreferredError) Error() string { return "" }
 
-func (e *NotPreferredError) SafeToRetry() bool { panic("stub") }
+func (e *NotPreferredError) SafeToRetry() bool { return false }
 
-func (e *NotPreferredError) Unwrap() error { panic("stub") }
+func (e *NotPreferredError) Unwrap() error { return nil }
 
 type PrepareError struct {
 	ParseComplete bool
 }
 
-func (e *PrepareError) Error() string { panic("stub") }
+func (e *PrepareError) Error() string { return "" }
 
-func (e *PrepareError) Unwrap() error { panic("stub") }
+func (e *PrepareError) Unwrap() error { return nil }
