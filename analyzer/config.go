@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -212,4 +213,24 @@ func checkNames() []string {
 		names[i] = a.Name
 	}
 	return names
+}
+
+// resourceError matches the checks' errors about a user-defined resource
+// that names a type, method or function the loaded code does not have;
+// they show only once the packages are loaded.
+var resourceError = regexp.MustCompile(`^config: resource type (\S+): `)
+
+// LocateError returns msg, an error of the analysis, with the file and
+// line of the resource entry it is about when it is a resource error
+// of a configuration read from a file; otherwise msg unchanged.
+func (c *Config) LocateError(msg string) string {
+	m := resourceError.FindStringSubmatch(msg)
+	if m == nil || c == nil || c.origin == nil {
+		return msg
+	}
+	i := slices.IndexFunc(c.Resources, func(s ownership.Spec) bool { return s.Type == m[1] })
+	if i < 0 {
+		return msg // from -ownership.resource, which has no file
+	}
+	return c.origin.errorAt(path{"resources", i}, strings.TrimPrefix(msg, "config: ")).Error()
 }

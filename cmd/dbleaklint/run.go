@@ -30,10 +30,9 @@ type command struct {
 	stdout, stderr io.Writer
 	opts           options
 	start          time.Time
-	// configPath and config are the configuration file read, if any,
-	// and its contents, to locate the errors found in analysis.
-	configPath string
-	config     *analyzer.Config
+	// config is the configuration file read, if any, to locate the
+	// errors about it found in analysis.
+	config *analyzer.Config
 }
 
 func (c *command) errorf(format string, args ...any) {
@@ -84,7 +83,7 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 		c.errorf("%v", err)
 		return exitUsage
 	}
-	c.configPath, c.config = configPath, cfg
+	c.config = cfg
 	base, err := analyzer.Analyzers(cfg)
 	if err != nil {
 		c.errorf("%v", err)
@@ -147,10 +146,12 @@ func (c *command) checkOptions() error {
 // analyze loads the packages of patterns, runs the analyzers and
 // reports, and returns the exit status.
 func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int {
+	mayReach, library := resourceRoots()
 	prog, err := load(context.Background(), loadConfig{
 		patterns: patterns,
 		tests:    c.opts.tests,
-		mayReach: resourceRoots(),
+		mayReach: mayReach,
+		library:  library,
 	})
 	if err != nil {
 		c.errorf("%v", oneLine(err.Error()))
@@ -174,7 +175,7 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 	c.logf("analyzed")
 	findings, actErrs, configErr := collect(graph)
 	if configErr != nil {
-		c.errorf("%s", locateConfigError(oneLine(configErr.Error()), c.configPath, c.config))
+		c.errorf("%s", c.config.LocateError(oneLine(configErr.Error())))
 		return exitUsage
 	}
 	if c.opts.format != "json" {
