@@ -45,7 +45,8 @@ import (
 type loadConfig struct {
 	patterns []string
 	tests    bool
-	mayReach func(path string) bool // the resource model's roots
+	mayReach func(path string) bool // the packages declaring a resource type
+	library  func(path string) bool // those and their subpackages
 }
 
 // A program is the result of loading: the source packages to analyze.
@@ -127,7 +128,7 @@ func load(ctx context.Context, cfg loadConfig) (*program, error) {
 		wanted[p.ID] = true
 	}
 	reach = reachability(cfg.mayReach)
-	src := sourceSet(initial, reach, wanted)
+	src := sourceSet(initial, reach, cfg.library, wanted)
 	// The first step reported go list's errors. The second one's
 	// "go list -export" adds the compiler's errors: those of source
 	// packages are reported better by the type-checker below, with one
@@ -190,13 +191,13 @@ func (r *reach) reaches(p *packages.Package) bool {
 }
 
 // sourceSet returns the IDs of the packages to load from source: the
-// packages that reach a resource package, except the resource packages
-// themselves (database/sql, pgx: the model describes them) unless they
+// packages that reach a resource package, except the libraries the
+// model describes (database/sql, pgx and their subpackages) unless they
 // are targets, and every package that imports one of those. The last
 // rule keeps the set closed upward, so that a package read from export
 // data never imports one checked from source: export data names its
 // dependencies by path and would not see the source package's types.
-func sourceSet(initial []*packages.Package, r *reach, targets map[string]bool) map[string]bool {
+func sourceSet(initial []*packages.Package, r *reach, library func(string) bool, targets map[string]bool) map[string]bool {
 	src := make(map[string]bool)
 	done := make(map[string]bool)
 	var visit func(p *packages.Package) bool
@@ -205,7 +206,7 @@ func sourceSet(initial []*packages.Package, r *reach, targets map[string]bool) m
 			return src[p.ID]
 		}
 		done[p.ID] = true
-		in := r.reaches(p) && (!r.mayReach(p.PkgPath) || targets[p.ID])
+		in := r.reaches(p) && (!library(p.PkgPath) || targets[p.ID])
 		for _, imp := range p.Imports {
 			if visit(imp) {
 				in = true

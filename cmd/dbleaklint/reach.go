@@ -5,21 +5,32 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
 
-// builtinRoots are the packages of the built-in resource table. They
-// mirror the resource model's own list (passes/internal/resource, which
-// this package may not import): keep them in step.
-var builtinRoots = []string{"database/sql", "github.com/jackc/pgx/v5"}
+// builtinRoots are the packages that declare the built-in resource
+// types. They mirror the resource model's own list
+// (passes/internal/resource, which this package may not import): keep
+// them in step.
+var builtinRoots = []string{"database/sql", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool"}
 
-// resourceRoots returns the test that decides which packages can hold
-// a resource: a package can if it is, or is under, the package of a
-// resource type, built in or configured, or if it imports such a
-// package. Call it after the configuration is applied.
-func resourceRoots() func(path string) bool {
+// resourceRoots returns two tests on import paths, built from the
+// packages that declare a resource type, built in or configured. Call
+// it after the configuration is applied.
+//
+// declares reports whether the package is one of them: a package can
+// hold a resource if and only if it imports one, directly or not. Their
+// subpackages do not count: database/sql/driver declares no resource,
+// and github.com/google/uuid, imported by much code that never touches
+// a database, imports it.
+//
+// library reports whether the package is one of them or under one
+// (database/sql/driver, pgx/v5/pgconn, pgx/v5/stdlib): the libraries
+// the model describes, read from export data unless they are targets.
+func resourceRoots() (declares, library func(path string) bool) {
 	roots := append([]string(nil), builtinRoots...)
 	for _, s := range ownership.Specs() {
 		t := strings.TrimPrefix(s.Type, "*")
@@ -27,7 +38,8 @@ func resourceRoots() func(path string) bool {
 			roots = append(roots, t[:i])
 		}
 	}
-	return func(path string) bool {
+	declares = func(path string) bool { return slices.Contains(roots, path) }
+	library = func(path string) bool {
 		for _, r := range roots {
 			if path == r || strings.HasPrefix(path, r+"/") {
 				return true
@@ -35,4 +47,5 @@ func resourceRoots() func(path string) bool {
 		}
 		return false
 	}
+	return declares, library
 }

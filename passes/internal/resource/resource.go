@@ -14,6 +14,7 @@ package resource
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -97,7 +98,7 @@ type Model struct {
 	// ifaceAcquirers names the interface methods that acquire a resource
 	// when their first result is a resource type.
 	ifaceAcquirers map[string]bool
-	roots          []string // import path prefixes whose importers may hold resources
+	roots          []string // the packages declaring resource types
 	specs          []Spec   // the user-defined resources
 }
 
@@ -119,14 +120,11 @@ func (m *Model) Types() []*Type {
 }
 
 // MayReach reports whether a package with the given import path, or one
-// that imports it, can hold a resource.
+// that imports it, can hold a resource: whether the package declares a
+// resource type. A package that imports none of those, directly or
+// not, cannot name a resource type, so it cannot hold one.
 func (m *Model) MayReach(path string) bool {
-	for _, r := range m.roots {
-		if path == r || strings.HasPrefix(path, r+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(m.roots, path)
 }
 
 // ReleasedArg returns the index of the argument that fn releases as a

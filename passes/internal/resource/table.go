@@ -111,8 +111,12 @@ var builtinReleasers = map[string]int{
 	pgxPkg + ".AppendRows":           1,
 }
 
-// builtinRoots are the import paths whose importers may hold resources.
-var builtinRoots = []string{sqlPkg, pgxPkg}
+// builtinRoots are the packages that declare the built-in resource
+// types: only they and their importers can hold one. Their subpackages
+// are not roots: database/sql/driver, pgconn and pgtype declare no
+// resource, and much code that never sees one imports them
+// (github.com/google/uuid imports database/sql/driver).
+var builtinRoots = []string{sqlPkg, pgxPkg, poolPkg}
 
 // Builtin returns the model of database/sql and pgx v5.
 func Builtin() *Model {
