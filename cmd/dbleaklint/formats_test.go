@@ -5,18 +5,16 @@
 package main_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/dbleaklint/dbleaklint/internal/report/sariftest"
 )
 
 // The parts of a SARIF log that the tests look at.
@@ -73,7 +71,9 @@ func TestSARIF(t *testing.T) {
 	if r.stderr != "" {
 		t.Errorf("unexpected stderr:\n%s", r.stderr)
 	}
-	validateSARIF(t, []byte(r.stdout))
+	if err := sariftest.Validate([]byte(r.stdout)); err != nil {
+		t.Errorf("log is not valid SARIF 2.1.0: %#v\n%s", err, r.stdout)
+	}
 
 	var log sarifLog
 	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
@@ -131,35 +131,6 @@ func sarifPosn(t *testing.T, loc sarifLocation) string {
 	}
 	reg := loc.PhysicalLocation.Region
 	return fmt.Sprintf("%s:%d:%d", art.URI, reg.StartLine, reg.StartColumn)
-}
-
-// validateSARIF checks log against the official SARIF 2.1.0 schema, the
-// copy that package report's tests use.
-func validateSARIF(t *testing.T, log []byte) {
-	t.Helper()
-	const schemaURL = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	f, err := os.Open(filepath.Join(repoRoot(t), "internal", "report", "testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(schemaURL, f); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile(schemaURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(log))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		t.Fatalf("output is not JSON: %v\n%s", err, log)
-	}
-	if err := schema.Validate(v); err != nil {
-		t.Errorf("output is not valid SARIF 2.1.0: %v", err)
-	}
 }
 
 // suiteChecks returns the names of the checks, sorted, as "dbleaklint

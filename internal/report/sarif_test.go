@@ -7,13 +7,12 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/dbleaklint/dbleaklint/internal/report/sariftest"
 )
 
 var testChecks = []Check{
@@ -218,7 +217,7 @@ func TestSARIFSchema(t *testing.T) {
 
 	// The control: the schema does reject an invalid log.
 	bad := bytes.Replace(writeSARIF(t, diags, root), []byte(`"startLine": 4`), []byte(`"startLine": 0`), 1)
-	if err := schemaErr(t, bad); err == nil {
+	if err := sariftest.Validate(bad); err == nil {
 		t.Errorf("the schema accepts startLine 0")
 	}
 }
@@ -226,34 +225,9 @@ func TestSARIFSchema(t *testing.T) {
 // validate checks log against the official SARIF 2.1.0 schema.
 func validate(t *testing.T, log []byte) {
 	t.Helper()
-	if err := schemaErr(t, log); err != nil {
+	if err := sariftest.Validate(log); err != nil {
 		t.Errorf("log is not valid SARIF 2.1.0: %#v\n%s", err, log)
 	}
-}
-
-func schemaErr(t *testing.T, log []byte) error {
-	t.Helper()
-	const url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(url, f); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(log))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		t.Fatal(err)
-	}
-	return schema.Validate(v)
 }
 
 func sameJSON(a, b any) bool { return toJSON(a) == toJSON(b) }
