@@ -37,7 +37,7 @@ func New(name, doc string, belongs func(*leakflow.Finding) bool) *analysis.Analy
 		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.debug, "debug", false, "also report acquisitions that are not tracked, and why (ownership unclear)")
-	a.Flags.BoolVar(&c.strict, "strict", false, "assume that functions the analysis cannot see into (function values, interface methods, functions of other packages) only borrow the resources passed to them, and report the leaks that follow")
+	a.Flags.BoolVar(&c.strict, "strict", false, "assume that functions the analysis cannot see into (function values, interface methods, functions with no ownership fact) only borrow the resources passed to them, and report the leaks that follow")
 	return a
 }
 
