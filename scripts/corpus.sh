@@ -6,6 +6,8 @@
 #
 # Usage: scripts/corpus.sh [path/to/dbleaklint] [extra dbleaklint flags...]
 set -euo pipefail
+# A module may ship a go.work; each is linted on its own.
+export GOWORK=off
 cd "$(dirname "$0")/.."
 linter=${1:-bin/dbleaklint}
 shift || true
@@ -23,6 +25,8 @@ modules=(
 	github.com/cockroachdb/cockroach-go/v2@v2.4.2
 	github.com/uptrace/bun@v1.3.0
 	miniflux.app/v2@v2.3.5
+	github.com/golang-migrate/migrate/v4@v4.20.1
+	github.com/riverqueue/river@v0.51.2
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
