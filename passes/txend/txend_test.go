@@ -28,6 +28,16 @@ func TestStrict(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), txend.Analyzer, "strict/txend")
 }
 
+// TestDebug runs the debug mode, in which the check says why it stopped
+// following each acquisition whose ownership became unclear.
+func TestDebug(t *testing.T) {
+	if err := txend.Analyzer.Flags.Set("debug", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer txend.Analyzer.Flags.Set("debug", "false")
+	analysistest.Run(t, testutil.TestData(), txend.Analyzer, "debug/txend")
+}
+
 // TestFix applies the suggested fixes: they must match the golden
 // files, compile, and end the leaks they fix.
 func TestFix(t *testing.T) {

@@ -118,6 +118,17 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 	}
 	fi := newFuncInfo(fn)
 	for _, acq := range acqs {
+		if returnsFunc(acq.call.Call.Signature()) {
+			// tx, cleanup, err := newTx(ctx): the function that comes
+			// with the resource is, by the idiom, what releases it.
+			res.Untracked = append(res.Untracked, &Untracked{
+				Type:    acq.typ,
+				Acquire: acq.call.Pos(),
+				Callee:  e.src.callText(acq.call.Pos()),
+				Reason:  "returned together with a function, which is taken to release it",
+			})
+			continue
+		}
 		e.current = acq.typ.Check
 		w := e.walkAcquisition(fn, fi, acq)
 		e.record(fn, acq, w, res)
@@ -262,4 +273,15 @@ func (e *engine) record(fn *ssa.Function, acq acquisition, w *walker, res *Resul
 			Reason:  w.out.escape,
 		})
 	}
+}
+
+// returnsFunc reports whether a call of sig returns a function among its
+// results.
+func returnsFunc(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		if _, ok := v.Type().Underlying().(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
 }
