@@ -27,6 +27,7 @@ modules=(
 	miniflux.app/v2@v2.3.5
 	github.com/golang-migrate/migrate/v4@v4.20.1
 	github.com/riverqueue/river@v0.51.2
+	github.com/authzed/spicedb@v1.56.2
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
