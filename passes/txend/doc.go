@@ -16,7 +16,11 @@
 // A deferred closure that commits or rolls back (the commit-or-rollback
 // idiom over a named error result) counts as ending the transaction, as
 // do pgx.BeginFunc and the WithTx helper of dbleaklint's runtime package.
-// A transaction returned to the caller is the caller's to end.
+// A transaction returned to the caller is the caller's to end. One
+// stored in a field, passed to a function whose ownership of it is
+// unknown, or returned by a call together with a function (tx, cleanup,
+// err := newTx(ctx), where the function ends it) is not followed
+// (-txend.debug says so).
 //
 // # Why it matters
 //
