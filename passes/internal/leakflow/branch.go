@@ -6,6 +6,7 @@ package leakflow
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -15,7 +16,9 @@ import (
 // edge, the resource is certainly not held, so the walk need not
 // follow that edge:
 //
-//   - the paired error is non-nil: nothing was acquired (err != nil);
+//   - the paired error is non-nil: nothing was acquired (err != nil),
+//     also through a call that is handed the error and returns one
+//     (if db.AddError(err) == nil, if wrap(err) != nil);
 //   - the resource itself is nil (rows == nil);
 //   - rows.Next() returned false: the rows closed themselves;
 //   - pgx's rows.Scan failed: pgx closes the rows on a Scan error;
@@ -34,7 +37,7 @@ func (e *engine) nothingHeld(a *aliases, cond ssa.Value, edge, errStale bool) bo
 		x = lastStored(x)
 		isNil := edge == (c.Op == token.EQL) // cond's value on this edge means x == nil
 		switch {
-		case a.isErr(x, errStale):
+		case a.isErr(x, errStale), isErrHandlerOf(a, x, errStale):
 			return !isNil
 		case a.vals[x]:
 			return isNil
@@ -88,6 +91,20 @@ func isNilConst(v ssa.Value) bool {
 	k, ok := v.(*ssa.Const)
 	return ok && k.IsNil()
 }
+
+// isErrHandlerOf reports whether v is the error returned by a call that
+// is handed the paired error: gorm's db.AddError(err), a wrap(err). By
+// the idiom it is non-nil when the paired error is, so its non-nil edge
+// is the error branch.
+func isErrHandlerOf(a *aliases, v ssa.Value, errStale bool) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || !types.Identical(call.Type(), errorType) {
+		return false
+	}
+	return slices.ContainsFunc(call.Call.Args, func(arg ssa.Value) bool { return a.isErr(arg, errStale) })
+}
+
+var errorType = types.Universe.Lookup("error").Type()
 
 // isScanOf reports whether v is the error of rows.Scan on a resource
 // whose Scan error releases it (pgx.Rows).

@@ -168,7 +168,7 @@ func resultAliases(a *aliases, call *ssa.Call, index int) {
 	a.vals[call] = true
 	a.addExtract(call, index)
 	last := tuple.Len() - 1
-	if last > 0 && types.Identical(tuple.At(last).Type(), types.Universe.Lookup("error").Type()) {
+	if last > 0 && types.Identical(tuple.At(last).Type(), errorType) {
 		if refs := call.Referrers(); refs != nil {
 			for _, r := range *refs {
 				if ex, ok := r.(*ssa.Extract); ok && ex.Index == last {
