@@ -28,6 +28,7 @@ modules=(
 	github.com/golang-migrate/migrate/v4@v4.20.1
 	github.com/riverqueue/river@v0.51.2
 	github.com/authzed/spicedb@v1.56.2
+	gorm.io/gorm@v1.31.2
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
