@@ -29,6 +29,8 @@ modules=(
 	github.com/riverqueue/river@v0.51.2
 	github.com/authzed/spicedb@v1.56.2
 	gorm.io/gorm@v1.31.2
+	entgo.io/ent@v0.14.5
+	github.com/sqlc-dev/sqlc@v1.31.1
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
