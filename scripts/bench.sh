@@ -29,6 +29,7 @@
 # Usage: scripts/bench.sh [module@version...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/module.sh
 repo=$PWD
 
 modules=("$@")
@@ -62,11 +63,7 @@ measure() {
 rows=()
 for m in "${modules[@]}"; do
 	dir="$work/$(echo "$m" | tr '/@' '__')"
-	if [[ ! -d "$dir" ]]; then
-		src=$(go mod download -json "$m" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
-		cp -r "$src" "$dir" && chmod -R u+w "$dir"
-		(cd "$dir" && GOFLAGS=-mod=mod go mod download >/dev/null 2>&1 || true)
-	fi
+	module_copy "$m" "$dir"
 	echo "== $m: warming the build cache" >&2
 	(cd "$dir" && GOFLAGS=-mod=mod go build ./... >/dev/null 2>&1 &&
 		GOFLAGS=-mod=mod go list -e -export -test -deps ./... >/dev/null 2>&1) || true

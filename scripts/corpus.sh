@@ -6,9 +6,8 @@
 #
 # Usage: scripts/corpus.sh [path/to/dbleaklint] [extra dbleaklint flags...]
 set -euo pipefail
-# A module may ship a go.work; each is linted on its own.
-export GOWORK=off
 cd "$(dirname "$0")/.."
+. scripts/lib/module.sh
 linter=${1:-bin/dbleaklint}
 shift || true
 [[ -x "$linter" ]] || go build -o "$linter" ./cmd/dbleaklint
@@ -37,11 +36,7 @@ work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
 mkdir -p "$work"
 for m in "${modules[@]}"; do
 	dir="$work/$(echo "$m" | tr '/@' '__')"
-	if [[ ! -d "$dir" ]]; then
-		src=$(go mod download -json "$m" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
-		cp -r "$src" "$dir" && chmod -R u+w "$dir"
-		(cd "$dir" && GOFLAGS=-mod=mod go mod download >/dev/null 2>&1 || true)
-	fi
+	module_copy "$m" "$dir"
 	echo "== $m"
 	(cd "$dir" && GOFLAGS=-mod=mod "$linter" -sqlrowserr=false "$@" ./... 2>&1 |
 		grep -v 'leaks here' | sed "s|$dir/||") || true

@@ -4,6 +4,7 @@
 # internal error (a recovered panic), the command crashes, or a package
 # could not be loaded. Findings are expected and printed as a count.
 set -uo pipefail
+. "$(dirname "$0")/lib/module.sh"
 linter=${1:?usage: lint-std.sh path/to/dbleaklint}
 out=$(mktemp)
 work=$(mktemp -d)
@@ -13,9 +14,8 @@ echo "== go vet -vettool=dbleaklint std"
 go vet -vettool="$linter" std >>"$out" 2>&1
 
 echo "== go vet -vettool=dbleaklint golang.org/x/tools/... (in its own module)"
-src=$(go mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
-cp -r "$src" "$work/tools" && chmod -R u+w "$work/tools"
-(cd "$work/tools" && GOFLAGS=-mod=mod go mod download && GOFLAGS=-mod=mod go vet -vettool="$linter" ./... >>"$out" 2>&1)
+module_copy golang.org/x/tools@v0.52.0 "$work/tools" || exit 1
+(cd "$work/tools" && GOFLAGS=-mod=mod go vet -vettool="$linter" ./... >>"$out" 2>&1)
 
 echo "findings: $(grep -v 'leaks here' "$out" | grep -c ': .* from .* is not ')"
 grep -v "leaks here" "$out" | grep ": .* from .* is not " | sed "s|^.*/go/src/||; s|^.*tools@v0.52.0/|x/tools/|" | cut -c1-160

@@ -1,0 +1,17 @@
+# module.sh is sourced by the scripts that lint real modules (bench.sh,
+# corpus.sh, lint-std.sh). It is not run on its own.
+
+# A module may ship a go.work; each module is linted on its own.
+export GOWORK=off
+
+# module_copy MODULE@VERSION DIR makes DIR a writable copy of the module
+# from the module cache (the cache's files are read-only), with its
+# dependencies downloaded, unless DIR exists already.
+module_copy() {
+	local m=$1 dir=$2 src
+	[[ -d $dir ]] && return 0
+	src=$(go mod download -json "$m" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+	[[ -d $src ]] || { echo "module_copy: $m is not in the module cache" >&2; return 1; }
+	cp -r "$src" "$dir" && chmod -R u+w "$dir"
+	(cd "$dir" && GOFLAGS=-mod=mod go mod download >/dev/null 2>&1 || true)
+}
