@@ -1,43 +1,116 @@
 #!/usr/bin/env bash
-# corpus.sh lints a small corpus of real, DB-heavy modules at pinned
-# versions from the module proxy, and prints every finding, for a person
-# to read: the project is judged on code nobody here wrote, for leaks
-# found and for false alarms. It is not part of the tests.
+# corpus.sh lints a corpus of real modules at pinned versions from the
+# module proxy, then compares the findings with the verdicts committed in
+# testdata/corpus/verdicts.tsv (internal/corpusreport): per module its
+# size, its findings and how many are leaks, false alarms or debatable,
+# the precision of the non-test findings, the findings that have no
+# verdict yet, and the verdicts whose finding has disappeared. The project
+# is judged on code nobody here wrote; this is how. It is not part of the
+# tests: it downloads modules and takes the best part of an hour.
 #
 # Usage: scripts/corpus.sh [path/to/dbleaklint] [extra dbleaklint flags...]
+#
+# Environment:
+#   CORPUS_DIR    where the module copies and the results are kept
+#                 (default $TMPDIR/dbleaklint-corpus); reruns reuse them
+#   CORPUS_ONLY   an extended regular expression: lint only the modules
+#                 whose module@version matches it; the others keep the
+#                 results of their last run
+#   CORPUS_LINT   0: lint nothing, print the report of the last results
+#   CORPUS_FLAGS  flags for the report (for example -v: every finding
+#                 with its verdict)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/module.sh
+repo=$PWD
 linter=${1:-bin/dbleaklint}
 shift || true
 [[ -x "$linter" ]] || go build -o "$linter" ./cmd/dbleaklint
 linter=$(cd "$(dirname "$linter")" && pwd)/$(basename "$linter")
 
+# One module a line: MODULE@VERSION, then the package patterns to lint
+# (default ./...): a big module is linted in its storage packages only.
+# The kind says what the code is, so that the corpus can be seen to look
+# like the world: app (a program or service with a repository or storage
+# layer), store (a library's own storage layer: queues, workflow engines,
+# stores), lib (a driver, ORM, query builder, scanner or migration tool).
 modules=(
-	github.com/jackc/pgx/v5@v5.12.0
-	github.com/jackc/tern/v2@v2.3.4
-	github.com/vgarvardt/gue/v5@v5.8.0
-	github.com/riverqueue/river/riverdriver/riverpgxv5@v0.51.2
-	github.com/pressly/goose/v3@v3.29.0
-	github.com/jmoiron/sqlx@v1.4.0
-	github.com/georgysavva/scany/v2@v2.1.4
-	github.com/cockroachdb/cockroach-go/v2@v2.4.2
-	github.com/uptrace/bun@v1.3.0
-	miniflux.app/v2@v2.3.5
-	github.com/golang-migrate/migrate/v4@v4.20.1
-	github.com/riverqueue/river@v0.51.2
-	github.com/authzed/spicedb@v1.56.2
-	gorm.io/gorm@v1.31.2
-	entgo.io/ent@v0.14.5
-	github.com/sqlc-dev/sqlc@v1.31.1
+	# kind  module@version  [packages]
+	"lib    github.com/jackc/pgx/v5@v5.12.0"
+	"lib    github.com/jackc/tern/v2@v2.3.4"
+	"store  github.com/vgarvardt/gue/v5@v5.8.0"
+	"store  github.com/riverqueue/river/riverdriver/riverpgxv5@v0.51.2"
+	"lib    github.com/pressly/goose/v3@v3.29.0"
+	"lib    github.com/jmoiron/sqlx@v1.4.0"
+	"lib    github.com/georgysavva/scany/v2@v2.1.4"
+	"lib    github.com/cockroachdb/cockroach-go/v2@v2.4.2"
+	"lib    github.com/uptrace/bun@v1.3.0"
+	"app    miniflux.app/v2@v2.3.5"
+	"lib    github.com/golang-migrate/migrate/v4@v4.20.1"
+	"store  github.com/riverqueue/river@v0.51.2"
+	"app    github.com/authzed/spicedb@v1.56.2"
+	"lib    gorm.io/gorm@v1.31.2"
+	"lib    entgo.io/ent@v0.14.5"
+	"lib    github.com/sqlc-dev/sqlc@v1.31.1"
+	"app    github.com/matrix-org/dendrite@v0.13.8 ./internal/sqlutil/... ./roomserver/storage/... ./userapi/storage/... ./syncapi/storage/... ./federationapi/storage/... ./mediaapi/storage/... ./relayapi/storage/..."
+	"app    github.com/k3s-io/kine@v0.17.5"
+	"app    github.com/openfga/openfga@v1.22.1 ./pkg/storage/..."
+	"app    github.com/benbjohnson/litestream@v0.5.18"
+	"app    go.temporal.io/server@v1.32.2 ./common/persistence/sql/..."
+	"app    github.com/pocketbase/pocketbase@v0.40.4 ./core/..."
+	"app    github.com/axllent/mailpit@v1.33.1 ./internal/storage/..."
+	"app    github.com/foxcpp/maddy@v0.8.1 ./internal/table/..."
+	"app    github.com/FerretDB/FerretDB@v1.24.2 ./internal/backends/..."
+	"app    github.com/centrifugal/centrifugo/v6@v6.9.1 ./internal/consuming/..."
+	"app    github.com/ory/hydra/v2@v2.3.0 ./persistence/..."
+	"app    github.com/spiffe/spire@v1.13.3 ./pkg/server/datastore/..."
+	"app    github.com/anchore/grype@v0.121.2 ./grype/db/..."
+	"app    riverqueue.com/riverui@v0.22.0"
+	"app    github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6 ./weed/filer/abstract_sql/... ./weed/filer/mysql/... ./weed/filer/mysql2/... ./weed/filer/postgres/... ./weed/filer/postgres2/... ./weed/filer/sqlite/..."
+	"app    github.com/kubeflow/katib@v0.19.0 ./pkg/db/..."
+	"store  github.com/lightningnetwork/lnd/sqldb@v1.0.4"
+	"store  github.com/cschleiden/go-workflows@v1.2.0 ./backend/..."
+	"store  github.com/dbos-inc/dbos-transact-golang@v1.8.0"
+	"store  github.com/acaloiaro/neoq@v0.72.2"
+	"store  github.com/ThreeDotsLabs/watermill-sql/v4@v4.1.2"
+	"store  maragu.dev/goqite@v0.4.0"
+	"store  maunium.net/go/mautrix@v0.32.0 ./crypto/..."
+	"store  github.com/tmc/langchaingo@v0.1.14 ./vectorstores/pgvector/... ./memory/sqlite3/... ./tools/sqldatabase/..."
+	"store  github.com/peterldowns/pgtestdb@v0.1.1"
+	"lib    github.com/jackc/pgx/v4@v4.18.3"
+	"lib    github.com/rubenv/sql-migrate@v1.8.1"
+	"lib    github.com/doug-martin/goqu/v9@v9.19.0"
+	"lib    github.com/go-jet/jet/v2@v2.14.1"
+	"lib    github.com/ory/pop/v6@v6.4.1"
+	"lib    go.mau.fi/util@v0.11.0 ./dbutil/..."
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
-mkdir -p "$work"
-for m in "${modules[@]}"; do
-	dir="$work/$(echo "$m" | tr '/@' '__')"
-	module_copy "$m" "$dir"
-	echo "== $m"
-	(cd "$dir" && GOFLAGS=-mod=mod "$linter" -sqlrowserr=false "$@" ./... 2>&1 |
-		grep -v 'leaks here' | sed "s|$dir/||") || true
+results=$work/results
+mkdir -p "$results"
+manifest=$results/manifest.tsv
+: >"$manifest.new"
+for line in "${modules[@]}"; do
+	read -r kind m pkgs <<<"$line"
+	pkgs=${pkgs:-./...}
+	name=$(echo "$m" | tr '/@' '__')
+	dir="$work/$name"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$m" "$kind" "$dir" "$pkgs" "$results/$name" >>"$manifest.new"
+	[[ ${CORPUS_LINT:-1} == 0 ]] && continue
+	[[ -n ${CORPUS_ONLY:-} && ! $m =~ $CORPUS_ONLY ]] && continue
+	echo "== $m" >&2
+	rm -f "$results/$name.json" "$results/$name.err"
+	if ! module_copy "$m" "$dir" 2>"$results/$name.err"; then
+		echo "corpus: $m: cannot be downloaded, skipped (see $results/$name.err)" >&2
+		continue
+	fi
+	# -format=json exits 0 with findings, 1 when a package cannot be
+	# loaded; the report says which modules have no usable result.
+	# shellcheck disable=SC2086 # pkgs is a list of patterns
+	(cd "$dir" && GOFLAGS=-mod=mod nice -n 10 "$linter" -format=json -sqlrowserr=false "$@" $pkgs \
+		>"$results/$name.json" 2>>"$results/$name.err") ||
+		echo "corpus: $m: dbleaklint failed (exit $?): $(head -c 300 "$results/$name.err")" >&2
 done
+mv "$manifest.new" "$manifest"
+# shellcheck disable=SC2086 # CORPUS_FLAGS is a list of flags
+go run ./internal/corpusreport -verdicts "$repo/testdata/corpus/verdicts.tsv" ${CORPUS_FLAGS:-} "$manifest"

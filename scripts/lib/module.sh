@@ -5,13 +5,15 @@
 export GOWORK=off
 
 # module_copy MODULE@VERSION DIR makes DIR a writable copy of the module
-# from the module cache (the cache's files are read-only), with its
-# dependencies downloaded, unless DIR exists already.
+# from the module cache (the cache's files are read-only), unless DIR
+# exists already. Its dependencies are not downloaded here: the go
+# command fetches those that the packages it is asked about need
+# (GOFLAGS=-mod=mod), which for a subset of a big module is a fraction
+# of its build list.
 module_copy() {
 	local m=$1 dir=$2 src
 	[[ -d $dir ]] && return 0
 	src=$(go mod download -json "$m" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
 	[[ -d $src ]] || { echo "module_copy: $m is not in the module cache" >&2; return 1; }
-	cp -r "$src" "$dir" && chmod -R u+w "$dir"
-	(cd "$dir" && GOFLAGS=-mod=mod go mod download >/dev/null 2>&1 || true)
+	cp -r "$src" "$dir.tmp" && chmod -R u+w "$dir.tmp" && mv "$dir.tmp" "$dir"
 }
