@@ -8,6 +8,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -22,6 +23,9 @@ type state struct {
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
 	strict   bool // the resource went to a callee the engine cannot see into (strict mode only)
+	// errPhis has a bit for each phi of aliases.errPhis that denotes
+	// the paired error on this path (it took the error's edge).
+	errPhis uint64
 	// brk is the break statement by which the path last left a loop
 	// while holding the resource, to name it in the message.
 	brk token.Pos
@@ -60,6 +64,9 @@ type walker struct {
 	acq  ssa.Instruction // the acquiring call, or nil for a summary
 	out  outcome
 	seen map[node]bool
+	// visits counts the states each block was entered with; past
+	// maxStatesPerBlock the walk widens the state (see walk).
+	visits map[*ssa.BasicBlock]int
 
 	// loopTargets are the blocks whose entry ends an iteration of the
 	// loop holding the acquisition (see prepareLoopExits); loopEdges
@@ -79,6 +86,10 @@ type loopEdge struct {
 	strict bool // the path went through a callee the engine cannot see into
 }
 
+// maxStatesPerBlock bounds the distinct states a block is walked in
+// before the walk stops telling error phis apart there.
+const maxStatesPerBlock = 8
+
 type workItem struct {
 	n     node
 	start int // index of the first instruction to process
@@ -88,6 +99,7 @@ type workItem struct {
 // the initial state init.
 func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 	w.seen = make(map[node]bool)
+	w.visits = make(map[*ssa.BasicBlock]int)
 	w.initDeferred = init.deferred
 	queue := []workItem{{node{b, init}, start}}
 	for len(queue) > 0 {
@@ -107,10 +119,16 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i, s.strict})
 			}
 			next := node{succ, w.edgeState(it.n.b, succ, i, s)}
+			if w.visits[succ] >= maxStatesPerBlock {
+				// Widen: forget which phis denote the error, so that
+				// the states of a block stay few and the walk linear.
+				next.s.errPhis = 0
+			}
 			if w.seen[next] {
 				continue
 			}
 			w.seen[next] = true
+			w.visits[succ]++
 			queue = append(queue, workItem{next, 0})
 		}
 	}
@@ -234,7 +252,7 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 	if !ok {
 		return false
 	}
-	return w.e.nothingHeld(w.a, ifi.Cond, i == 0, s.errStale)
+	return w.e.nothingHeld(w.a, ifi.Cond, i == 0, s)
 }
 
 // edgeState is the state after the edge from b to succ. Going back to
@@ -250,6 +268,9 @@ func (w *walker) edgeState(b, succ *ssa.BasicBlock, i int, s state) state {
 		if br := breakTaken(w.fn, b, i); br != nil {
 			s.brk = br.Pos()
 		}
+	}
+	if len(w.a.errPhis) > 0 {
+		s.errPhis = w.a.errPhiBits(succ, slices.Index(succ.Preds, b), s)
 	}
 	return s
 }
