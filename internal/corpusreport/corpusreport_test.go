@@ -56,18 +56,19 @@ func TestJudge(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs := []finding{
-		{File: "a.go", Line: 10, Col: 3, Check: "rowsclose"},     // leak
-		{File: "a.go", Line: 10, Col: 3, Check: "stmtclose"},     // other check: no verdict
-		{File: "a.go", Line: 20, Col: 5, Check: "txend"},         // false alarm
-		{File: "a.go", Line: 20, Col: 6, Check: "txend"},         // other column: no verdict
-		{File: "a_test.go", Line: 7, Col: 1, Check: "rowsclose"}, // exact row wins over the pattern
-		{File: "b_test.go", Line: 1, Col: 1, Check: "rowsclose"}, // pattern
+		{File: "a.go", Line: 10, Col: 3, Check: "rowsclose"},       // leak
+		{File: "a.go", Line: 10, Col: 3, Check: "stmtclose"},       // other check: no verdict
+		{File: "a.go", Line: 20, Col: 5, Check: "txend"},           // false alarm
+		{File: "a.go", Line: 20, Col: 6, Check: "txend"},           // other column: no verdict
+		{File: "a_test.go", Line: 7, Col: 1, Check: "rowsclose"},   // exact row wins over the pattern
+		{File: "b_test.go", Line: 1, Col: 1, Check: "rowsclose"},   // pattern
+		{File: "x/c_test.go", Line: 1, Col: 1, Check: "rowsclose"}, // pattern without a slash: any directory
 	}
 	j := judge(fs, vs)
 	if want := (tally{Findings: 4, Leak: 1, FalseAlarm: 1, Unjudged: 2}); j.NonTest != want {
 		t.Errorf("non-test %+v, want %+v", j.NonTest, want)
 	}
-	if want := (tally{Findings: 2, Leak: 1, Debatable: 1}); j.Test != want {
+	if want := (tally{Findings: 3, Leak: 1, Debatable: 2}); j.Test != want {
 		t.Errorf("test %+v, want %+v", j.Test, want)
 	}
 	if len(j.Unjudged) != 2 || j.Unjudged[0].Check != "stmtclose" || j.Unjudged[1].Col != 6 {

@@ -26,7 +26,8 @@ const (
 // The position is FILE:LINE or FILE:LINE:COL, FILE relative to the
 // module root; the column tells apart two findings of one line. A
 // pattern row judges findings in test files in bulk: its FILE is a
-// path.Match pattern ending in _test.go and its LINE is "*"; a finding
+// path.Match pattern ending in _test.go, matched against the file's
+// base name when it has no slash, and its LINE is "*"; a finding
 // takes the verdict of a pattern row only when no exact row judges it.
 type verdict struct {
 	Module  string // module@version
@@ -57,7 +58,11 @@ func (v verdict) matches(f finding) bool {
 		return false
 	}
 	if v.pattern() {
-		ok, _ := path.Match(v.File, f.File)
+		name := f.File
+		if !strings.Contains(v.File, "/") {
+			name = path.Base(name)
+		}
+		ok, _ := path.Match(v.File, name)
 		return ok && f.test()
 	}
 	return v.File == f.File && v.Line == f.Line && (v.Col == 0 || v.Col == f.Col)
