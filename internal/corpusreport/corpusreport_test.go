@@ -154,6 +154,7 @@ func TestRun(t *testing.T) {
 	write(t, dir, "m.json", `{"example.com/m/db": {"rowsclose": [
 		{"posn": "`+root+`/db/a.go:3:4", "message": "rows from db.Query is not closed"},
 		{"posn": "`+root+`/db/a.go:8:2", "message": "rows from tx.Query is not closed"}]}}`)
+	write(t, dir, "m.err", "-: build constraints exclude all Go files in /m/tools\n")
 	write(t, dir, "broken.err", "go: example.com/broken@v1.0.0: 403 Forbidden\nmore\n")
 	write(t, dir, "manifest.tsv",
 		mod+"\tapp\t"+root+"\t./db/...\t"+filepath.Join(dir, "m")+"\n"+
@@ -167,11 +168,13 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"example.com/m@v1.0.0 (./db/...)   app   1.5          2     1            0          0           1     0",
+		"example.com/m@v1.0.0 *   app   1.5          2     1            0          0           1     0",
+		"* linted in these packages only: 1\n  example.com/m@v1.0.0: ./db/...\n",
 		"non-test precision: 100.0 % (1 leaks, 0 false alarms, 0 debatable; 1 of 2 non-test findings judged)",
 		"modules with no result: 1\n  example.com/broken@v1.0.0: go: example.com/broken@v1.0.0: 403 Forbidden\n",
 		"findings with no verdict (rows to complete: module, position, check, verdict, reason): 1\n" +
 			"  example.com/m@v1.0.0\tdb/a.go:8:2\trowsclose\t?\trows from tx.Query is not closed\n",
+		"modules with errors (some packages may not have been analyzed): 1\n  example.com/m@v1.0.0: -: build constraints exclude all Go files in /m/tools\n",
 		"verdicts that match no finding",
 		"verdicts.tsv:2: example.com/m@v1.0.0 db/a.go:5 rowsclose leak: the leak that was lost",
 		"verdicts.tsv:3: example.com/gone@v1.0.0 is not in the corpus",

@@ -37,7 +37,7 @@ func run(w io.Writer, manifestPath, verdictsPath string, verbose bool) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "module\tkind\tkLoC\tnon-test\tleak\tfalse alarm\tdebatable\tno verdict\ttest\tleak\tfalse alarm\tdebatable\tno verdict\t")
 	var total judgement
-	var unjudged, stale, failed, checkErrs []string
+	var unjudged, stale, failed, partial, checkErrs, subsets []string
 	kinds := map[string]int{}
 	kloc := 0.0
 	var details bytes.Buffer // with -v, every finding, printed after the table
@@ -63,7 +63,11 @@ func run(w io.Writer, manifestPath, verdictsPath string, verbose bool) error {
 		total.Test.sum(j.Test)
 		name := m.ID
 		if len(m.Patterns) > 1 || m.Patterns[0] != "./..." {
-			name += " (" + strings.Join(m.Patterns, " ") + ")"
+			name += " *"
+			subsets = append(subsets, m.ID+": "+strings.Join(m.Patterns, " "))
+		}
+		if msg := firstLine(m.Results + ".err"); msg != "no output" {
+			partial = append(partial, m.ID+": "+msg)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s%s\n", name, m.Kind, float64(lines)/1000, cells(j.NonTest), cells(j.Test))
 		for _, f := range j.Unjudged {
@@ -92,7 +96,9 @@ func run(w io.Writer, manifestPath, verdictsPath string, verbose bool) error {
 		}
 	}
 	sort.Strings(stale)
+	section(w, "* linted in these packages only", subsets)
 	section(w, "modules with no result", failed)
+	section(w, "modules with errors (some packages may not have been analyzed)", partial)
 	section(w, "errors of checks", checkErrs)
 	section(w, "findings with no verdict (rows to complete: module, position, check, verdict, reason)", unjudged)
 	section(w, "verdicts that match no finding (a finding that disappeared: a lost leak or a fixed false alarm)", stale)
