@@ -71,7 +71,7 @@ modules=(
 	"store  github.com/lightningnetwork/lnd/sqldb@v1.0.4"
 	"store  github.com/cschleiden/go-workflows@v1.2.0 ./backend/..."
 	"store  github.com/dbos-inc/dbos-transact-golang@v1.8.0 ./dbos/..."
-	"store  github.com/acaloiaro/neoq@v0.72.2 . ./backends/postgres/..."
+	"store  github.com/acaloiaro/neoq@v0.72.2 ./backends/postgres/..."
 	"store  github.com/ThreeDotsLabs/watermill-sql/v4@v4.1.2"
 	"store  maragu.dev/goqite@v0.4.0"
 	"store  maunium.net/go/mautrix@v0.32.0 ./crypto/..."
