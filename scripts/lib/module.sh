@@ -11,9 +11,13 @@ export GOWORK=off
 # (GOFLAGS=-mod=mod), which for a subset of a big module is a fraction
 # of its build list.
 module_copy() {
-	local m=$1 dir=$2 src
+	local m=$1 dir=$2 json src
 	[[ -d $dir ]] && return 0
-	src=$(go mod download -json "$m" | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
-	[[ -d $src ]] || { echo "module_copy: $m is not in the module cache" >&2; return 1; }
+	json=$(go mod download -json "$m")
+	src=$(sed -n 's/.*"Dir": "\(.*\)",/\1/p' <<<"$json")
+	[[ -d $src ]] || {
+		echo "module_copy: $m cannot be downloaded: $(sed -n 's/.*"Error": "\(.*\)",/\1/p' <<<"$json")" >&2
+		return 1
+	}
 	cp -r "$src" "$dir.tmp" && chmod -R u+w "$dir.tmp" && mv "$dir.tmp" "$dir"
 }
