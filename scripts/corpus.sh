@@ -8,6 +8,10 @@
 # is judged on code nobody here wrote; this is how. It is not part of the
 # tests: it downloads modules and takes the best part of an hour.
 #
+# Some modules need C headers through cgo: mautrix's crypto needs
+# libolm (Debian: apt-get install libolm-dev); without them, the packages
+# that need them are reported as not analyzed.
+#
 # Usage: scripts/corpus.sh [path/to/dbleaklint] [extra dbleaklint flags...]
 #
 # Environment:
