@@ -84,7 +84,7 @@ modules=(
 	"lib    github.com/jackc/pgx/v4@v4.18.3"
 	"lib    github.com/rubenv/sql-migrate@v1.8.1"
 	"lib    github.com/doug-martin/goqu/v9@v9.19.0"
-	"lib    github.com/go-jet/jet/v2@v2.14.1"
+	"lib    github.com/go-jet/jet/v2@v2.14.1 ./qrm/... ./internal/... ./postgres/... ./mysql/... ./sqlite/... ./stmtcache/... ./generator/..."
 	"lib    github.com/ory/pop/v6@v6.4.1"
 	"lib    go.mau.fi/util@v0.11.0 ./dbutil/..."
 )
