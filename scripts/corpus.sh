@@ -60,7 +60,7 @@ modules=(
 	"app    github.com/k3s-io/kine@v0.17.5 ./pkg/drivers/generic/... ./pkg/drivers/pgsql/... ./pkg/drivers/mysql/... ./pkg/drivers/sqlite/... ./pkg/logstructured/sqllog/..."
 	"app    github.com/openfga/openfga@v1.22.1 ./pkg/storage/..."
 	"app    github.com/benbjohnson/litestream@v0.5.18"
-	"app    go.temporal.io/server@v1.32.2 ./common/persistence/sql/..."
+	"app    go.temporal.io/server@v1.31.2 ./common/persistence/sql/..."
 	"app    github.com/pocketbase/pocketbase@v0.36.8 ./core/..."
 	"app    github.com/axllent/mailpit@v1.33.1 ./internal/storage/..."
 	"app    github.com/foxcpp/maddy@v0.8.1 ./internal/table/..."
