@@ -133,7 +133,7 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 		w := e.walkAcquisition(fn, fi, acq)
 		e.record(fn, acq, w, res)
 		e.current = "deferloop"
-		e.deferLoops(fn, fi.defers, acq, w.a, res)
+		e.deferLoops(fn, fi, acq, w.a, res)
 	}
 }
 

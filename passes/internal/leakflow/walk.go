@@ -76,6 +76,10 @@ type walker struct {
 	header      *ssa.BasicBlock
 
 	initDeferred bool // a release was deferred before the acquisition
+
+	// skip is a defer statement the walk takes to release nothing:
+	// deferloop asks what is held when the next iteration starts.
+	skip ssa.Instruction
 }
 
 // loopEdge is a way an iteration ended: the node that ended it and the
@@ -193,6 +197,9 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		}
 	case *ssa.Store:
 		return w.store(ins, s)
+	}
+	if ins == w.skip {
+		return s, true
 	}
 	eff := w.e.effect(w.a, ins)
 	switch eff.kind {
