@@ -73,10 +73,9 @@
 //
 // # Known imprecision
 //
-// Aliasing is flow-insensitive; a resource reachable only through a
-// struct field, map or slice is not tracked; database/sql rows opened in
-// a transaction are reported even though the transaction's end closes
-// them. Paths through no-return calls (os.Exit, log.Fatal, t.Fatal and
+// Aliasing of the resource is flow-insensitive (that of its error is
+// not: see aliases.errPhis); a resource reachable only through a struct
+// field, map or slice is not tracked. Paths through no-return calls (os.Exit, log.Fatal, t.Fatal and
 // local helpers that end in one) are cut by the SSA builder.
 package leakflow
 

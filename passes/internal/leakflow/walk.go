@@ -23,6 +23,10 @@ type state struct {
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
 	strict   bool // the resource went to a callee the engine cannot see into (strict mode only)
+	// txEnds: the transaction the resource was queried on is ended on
+	// this path, or its end is deferred (see txscope.go); txUsed: it was
+	// used again while the resource was held.
+	txEnds, txUsed bool
 	// errPhis has a bit for each phi of aliases.errPhis that denotes
 	// the paired error on this path (it took the error's edge).
 	errPhis uint64
@@ -76,6 +80,10 @@ type walker struct {
 	header      *ssa.BasicBlock
 
 	initDeferred bool // a release was deferred before the acquisition
+
+	// tx is the transaction whose end closes the resource, or nil
+	// (see txscope.go).
+	tx *aliases
 
 	// skip is a defer statement the walk takes to release nothing:
 	// deferloop asks what is held when the next iteration starts.
@@ -186,7 +194,9 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			}
 		}
 		if !s.deferred {
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict, via: s.brk})
+			// Closed by the transaction's end: hygiene, strict mode only.
+			closedByTx := s.txEnds && !s.txUsed
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk})
 		}
 		return s, false
 	case *ssa.Panic:
@@ -200,6 +210,9 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 	}
 	if ins == w.skip {
 		return s, true
+	}
+	if w.tx != nil {
+		s = w.txStep(ins, s)
 	}
 	eff := w.e.effect(w.a, ins)
 	switch eff.kind {

@@ -49,6 +49,12 @@ type Type struct {
 	// nothing is held (database/sql's Row).
 	ErrMeansEmpty bool
 
+	// EndClosesResults: ending this transaction (Commit or Rollback)
+	// closes the rows queried on it (database/sql's Tx cancels its
+	// context, and the rows close with it). pgx's does not: the
+	// connection stays busy.
+	EndClosesResults bool
+
 	// Handles lists the methods that return the resource's underlying
 	// handle, through which it can be released too: closing
 	// conn.PgConn() closes the *pgx.Conn.
