@@ -75,8 +75,9 @@
 //
 // Aliasing of the resource is flow-insensitive (that of its error is
 // not: see aliases.errPhis); a resource reachable only through a struct
-// field, map or slice is not tracked. Paths through no-return calls (os.Exit, log.Fatal, t.Fatal and
-// local helpers that end in one) are cut by the SSA builder.
+// field, map or slice is not tracked. Paths through no-return calls
+// (os.Exit, log.Fatal, t.Fatal and local helpers that end in one) are
+// cut by the SSA builder.
 package leakflow
 
 import (
