@@ -146,6 +146,7 @@ func (e *engine) walkAcquisition(fn *ssa.Function, fi *funcInfo, acq acquisition
 	b := acq.call.Block()
 	init := e.initialState(fi.defers, acq.call, a)
 	init.txEnds = w.tx != nil && e.txEndDeferredBefore(fi.defers, acq.call, w.tx)
+	init = fi.conds.implied(b, init)
 	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, init)
 	if !hasUses(acq.call, acq.index) {
 		// Discarded: every return it reaches held is a leak of the

@@ -58,10 +58,11 @@ type deferSite struct {
 type funcInfo struct {
 	defers []deferSite
 	loops  loopStructure
+	conds  condTable
 }
 
 func newFuncInfo(fn *ssa.Function) *funcInfo {
-	fi := &funcInfo{loops: loopsOf(fn)}
+	fi := &funcInfo{loops: loopsOf(fn), conds: condsOf(fn)}
 	fi.defers = defersOf(fn, fi.loops)
 	return fi
 }
@@ -115,7 +116,7 @@ func (e *engine) heldIntoNextIteration(fn *ssa.Function, fi *funcInfo, acq acqui
 	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call, skip: d}
 	e.prepareLoopExits(w, fn, acq.call)
 	b := acq.call.Block()
-	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, state{})
+	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, fi.conds.implied(b, state{}))
 	return w.out.iterated
 }
 

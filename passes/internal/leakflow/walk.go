@@ -27,6 +27,9 @@ type state struct {
 	// this path, or its end is deferred (see txscope.go); txUsed: it was
 	// used again while the resource was held.
 	txEnds, txUsed bool
+	// condKnown and condTrue: what the path learnt of the conditions
+	// that several Ifs test (see conds.go), a bit each.
+	condKnown, condTrue uint64
 	// errPhis has a bit for each phi of aliases.errPhis that denotes
 	// the paired error on this path (it took the error's edge).
 	errPhis uint64
@@ -135,6 +138,7 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 				// Widen: forget which phis denote the error, so that
 				// the states of a block stay few and the walk linear.
 				next.s.errPhis = 0
+				next.s.condKnown, next.s.condTrue = 0, 0
 			}
 			if w.seen[next] {
 				continue
@@ -172,6 +176,9 @@ func (w *walker) block(it workItem) (state, bool) {
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1, s.strict})
 			}
 			return s, false
+		}
+		if w.fi != nil {
+			s = w.fi.conds.forget(ins, s)
 		}
 		next, ok := w.step(ins, s)
 		if !ok {
@@ -272,6 +279,9 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 	if !ok {
 		return false
 	}
+	if w.fi != nil && w.fi.conds.contradicts(b, i, s) {
+		return true
+	}
 	return w.e.nothingHeld(w.a, ifi.Cond, i == 0, s)
 }
 
@@ -291,6 +301,9 @@ func (w *walker) edgeState(b, succ *ssa.BasicBlock, i int, s state) state {
 	}
 	if len(w.a.errPhis) > 0 {
 		s.errPhis = w.a.errPhiBits(succ, slices.Index(succ.Preds, b), s)
+	}
+	if w.fi != nil {
+		s = w.fi.conds.learn(b, i, s)
 	}
 	return s
 }
