@@ -150,8 +150,13 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 	if callee == nil {
 		return effect{effEscape, "passed to a function value or interface method", true}
 	}
-	if obj, ok := callee.Object().(*types.Func); ok && e.model.ReleasedArg(obj) == i {
-		return effect{kind: effRelease}
+	if obj, ok := callee.Object().(*types.Func); ok {
+		switch i {
+		case e.model.ReleasedArg(obj):
+			return effect{kind: effRelease}
+		case e.model.BorrowedArg(obj):
+			return effect{}
+		}
 	}
 	if e.isLocal(callee) {
 		return e.summaryEffect(a.typ, callee, i, false, deferred)

@@ -101,6 +101,7 @@ type Model struct {
 	types     map[string]*Type
 	acquirers map[string]string // function FullName -> type key
 	releasers map[string]int    // function FullName -> index of released argument
+	borrowers map[string]int    // function FullName -> index of an argument it only borrows
 	// ifaceAcquirers names the interface methods that acquire a resource
 	// when their first result is a resource type.
 	ifaceAcquirers map[string]bool
@@ -137,6 +138,17 @@ func (m *Model) MayReach(path string) bool {
 // side effect (pgx.CollectRows releases its rows), or -1.
 func (m *Model) ReleasedArg(fn *types.Func) int {
 	if i, ok := m.releasers[funcKey(fn)]; ok {
+		return i
+	}
+	return -1
+}
+
+// BorrowedArg returns the index of an argument that fn takes a resource
+// in and leaves to the caller (sql.Tx.Stmt makes a transaction's copy
+// of the statement it is handed, which stays the caller's to close), or
+// -1. As for ReleasedArg, a method's receiver is argument 0.
+func (m *Model) BorrowedArg(fn *types.Func) int {
+	if i, ok := m.borrowers[funcKey(fn)]; ok {
 		return i
 	}
 	return -1

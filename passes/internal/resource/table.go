@@ -112,6 +112,16 @@ var builtinReleasers = map[string]int{
 	pgxPkg + ".AppendRows":           1,
 }
 
+// builtinBorrowers are the library functions that take a resource as
+// an argument and leave it to the caller, with the argument's index (a
+// method's receiver is argument 0). Tx.Stmt and Tx.StmtContext return
+// a transaction-bound copy of the statement, closed with the
+// transaction; the statement they are handed is still open.
+var builtinBorrowers = map[string]int{
+	"(*" + sqlPkg + ".Tx).Stmt":        1,
+	"(*" + sqlPkg + ".Tx).StmtContext": 2,
+}
+
 // builtinRoots are the packages that declare the built-in resource
 // types: only they and their importers can hold one. Their subpackages
 // are not roots: database/sql/driver, pgconn and pgtype declare no
@@ -125,6 +135,7 @@ func Builtin() *Model {
 		types:          make(map[string]*Type),
 		acquirers:      make(map[string]string),
 		releasers:      make(map[string]int),
+		borrowers:      make(map[string]int),
 		ifaceAcquirers: make(map[string]bool),
 		roots:          append([]string(nil), builtinRoots...),
 	}
@@ -137,6 +148,9 @@ func Builtin() *Model {
 	}
 	for k, v := range builtinReleasers {
 		m.releasers[k] = v
+	}
+	for k, v := range builtinBorrowers {
+		m.borrowers[k] = v
 	}
 	for _, name := range builtinIfaceAcquirers {
 		m.ifaceAcquirers[name] = true
