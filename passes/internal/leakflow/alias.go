@@ -29,6 +29,12 @@ type aliases struct {
 	// path entered its block by, so it is a bit of the walk's state
 	// (state.errPhis), indexed by this map; see errPhiBits.
 	errPhis map[*ssa.Phi]uint
+	// containers are the local structs holding the resource in a field,
+	// with 1 + the field's index (see container.go).
+	containers map[ssa.Value]int
+	// condErrs are the error results of calls that keep or release the
+	// resource where they are nil (see conditional.go).
+	condErrs map[ssa.Value]bool
 }
 
 func newAliases(typ *resource.Type) *aliases {
@@ -40,6 +46,9 @@ func newAliases(typ *resource.Type) *aliases {
 
 		errCells: make(map[ssa.Value]bool),
 		errPhis:  make(map[*ssa.Phi]uint),
+
+		containers: make(map[ssa.Value]int),
+		condErrs:   make(map[ssa.Value]bool),
 	}
 }
 

@@ -158,6 +158,9 @@ type Finding struct {
 	Kind    ExitKind
 	Exits   []token.Pos // leaking exits of this kind, in position order
 	Via     token.Pos   // for Return: the break statement the first exit's path took, if any
+	// Failed is, for Return, the call that keeps the resource only when
+	// it succeeds, on whose failure the first exit's path left it held.
+	Failed  token.Pos
 	Message string
 	// Mode says in which mode of the checks the finding is reported.
 	// Leaking paths that went through a call the engine cannot see into

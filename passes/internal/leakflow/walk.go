@@ -33,6 +33,12 @@ type state struct {
 	// errPhis has a bit for each phi of aliases.errPhis that denotes
 	// the paired error on this path (it took the error's edge).
 	errPhis uint64
+	// gone: in a summary, the resource was handed over on this path;
+	// the walk goes on only to see whether the exit reports an error.
+	gone bool
+	// failed is the call that keeps the resource where it succeeds,
+	// when the path goes on as if it failed (see conditional.go).
+	failed token.Pos
 	// brk is the break statement by which the path last left a loop
 	// while holding the resource, to name it in the message.
 	brk token.Pos
@@ -51,6 +57,7 @@ type leak struct {
 	strict bool      // found after a call the engine cannot see into: strict mode only
 	pos    token.Pos // the return, or the overwriting store
 	via    token.Pos // the break statement the path took out of a loop, if any
+	failed token.Pos // the call whose failure left the resource held, if any
 }
 
 // outcome summarizes one walk.
@@ -60,6 +67,13 @@ type outcome struct {
 	released bool   // some path released the resource
 	returned bool   // some path returned it to the caller
 	escape   string // why ownership became unclear on some path, if it did
+
+	// For summaries, the exits classified by the function's error
+	// result (conditional.go).
+	handedOver      bool // some path returned or handed over the resource
+	handoverMayFail bool // on some such path the error is not known nil
+	leakMaySucceed  bool // on some path leaving it held the error is not known non-nil
+	drained         bool // some path ended where Next returned false, which released it
 }
 
 // walker walks the CFG of one function for one resource.
@@ -194,16 +208,24 @@ func (w *walker) block(it workItem) (state, bool) {
 func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 	switch ins := ins.(type) {
 	case *ssa.Return:
+		if s.gone {
+			w.noteHandover(ins)
+			return s, false
+		}
 		for _, r := range ins.Results {
 			if w.a.vals[r] {
 				w.out.returned = true
+				w.noteHandover(ins)
 				return s, false
 			}
+		}
+		if w.acq == nil && returnedErr(w.fn, ins) != errNonNil {
+			w.out.leakMaySucceed = true
 		}
 		if !s.deferred {
 			// Closed by the transaction's end: hygiene, strict mode only.
 			closedByTx := s.txEnds && !s.txUsed
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk})
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed})
 		}
 		return s, false
 	case *ssa.Panic:
@@ -213,7 +235,13 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			return s, false // t.Fatal through testing.TB
 		}
 	case *ssa.Store:
+		if s.gone {
+			return s, true
+		}
 		return w.store(ins, s)
+	}
+	if s.gone {
+		return s, true
 	}
 	if ins == w.skip {
 		return s, true
@@ -238,7 +266,22 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			s.strict = true
 			return s, true
 		}
-		return s, false
+		return w.handOver(s)
+	case effOnSuccess:
+		call, _ := ins.(*ssa.Call)
+		errV := (ssa.Value)(nil)
+		if call != nil {
+			errV = callError(call)
+		}
+		if errV == nil {
+			w.out.escape = eff.reason
+			return w.handOver(s)
+		}
+		// Where the call's error is nil the resource is gone (see
+		// nothingHeld); the walk goes on along the failing path.
+		w.a.condErrs[errV] = true
+		s.failed = ins.Pos()
+		return s, true
 	case effNotHeld:
 		return s, false
 	}
@@ -255,8 +298,12 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 		if w.a.cells[st.Addr] {
 			return s, true
 		}
+		if alloc, field := containerOf(w.fn, st); alloc != nil {
+			w.a.addContainer(alloc, field)
+			return s, true
+		}
 		w.out.escape = "stored in a field, global, container or outer variable"
-		return s, false
+		return w.handOver(s)
 	}
 	if w.a.errCells[st.Addr] {
 		s.errStale = !w.a.errs[st.Val]
@@ -267,6 +314,28 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 	}
 	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped, strict: s.strict})
 	return s, false
+}
+
+// handOver ends the path where the resource is handed over. A
+// summary goes on to the exit, to classify it by its error result.
+func (w *walker) handOver(s state) (state, bool) {
+	if w.acq != nil {
+		return s, false
+	}
+	s.gone = true
+	return s, true
+}
+
+// noteHandover records, for a summary, an exit that hands the resource
+// over (returns it, or returns after it was handed over).
+func (w *walker) noteHandover(ret *ssa.Return) {
+	if w.acq != nil {
+		return
+	}
+	w.out.handedOver = true
+	if returnedErr(w.fn, ret) != errNil {
+		w.out.handoverMayFail = true
+	}
 }
 
 // pruned reports whether the i'th successor edge of b is infeasible
@@ -282,7 +351,13 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 	if w.fi != nil && w.fi.conds.contradicts(b, i, s) {
 		return true
 	}
-	return w.e.nothingHeld(w.a, ifi.Cond, i == 0, s)
+	if !w.e.nothingHeld(w.a, ifi.Cond, i == 0, s) {
+		return false
+	}
+	if c, ok := ifi.Cond.(*ssa.Call); ok && i == 1 && isMethodOn(w.a, &c.Call, "Next") {
+		w.out.drained = true
+	}
+	return true
 }
 
 // edgeState is the state after the edge from b to succ. Going back to
