@@ -99,3 +99,24 @@ func archive(db *sql.DB, kind string) error {
 	}
 	return tx.Commit()
 }
+
+func traced(ctx context.Context) (context.Context, int) { return ctx, 0 }
+
+// Kept: the context is redeclared (:= reuses ctx) after the deferred
+// call reads it.
+func redeclared(ctx context.Context, pool *pgxpool.Pool, id int64) error {
+	// fix: `^Defer tx\.Rollback\(ctx\) after the error check; keep tx\.Rollback\(ctx\) at line 118: its arguments may differ from the deferred call's$`
+	tx, err := pool.Begin(ctx) // want `transaction tx from pool\.Begin is not committed or rolled back on the path that returns`
+	if err != nil {
+		return err
+	}
+	if id < 0 {
+		return errInsufficient
+	}
+	ctx, span := traced(ctx)
+	if _, err := tx.Exec(ctx, "UPDATE items SET traced = $1 WHERE id = $2", span, id); err != nil {
+		tx.Rollback(ctx)
+		return err
+	}
+	return tx.Commit(ctx)
+}
