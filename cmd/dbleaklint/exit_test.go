@@ -155,8 +155,9 @@ func TestExitStatus(t *testing.T) {
 }
 
 // TestFixExitStatus checks -fix: 0 when it fixed every finding (and a
-// second run finds none), 3 when findings remain, which it prints; each
-// fix applied is reported on a line of its own.
+// second run finds none), 3 when findings remain, which it prints, 1
+// when a package does not type-check; each fix applied is reported on a
+// line of its own.
 func TestFixExitStatus(t *testing.T) {
 	tree := exitTree(t)
 	r := run(t, tree, bin, "-fix", "./leaky", "./clean")
@@ -191,5 +192,13 @@ func TestFixExitStatus(t *testing.T) {
 	}
 	if got := goFiles(t, tree)["nofix/nofix.go"]; got != exitFiles["nofix/nofix.go"] {
 		t.Errorf("-fix changed nofix.go, which has no fix:\n%s", got)
+	}
+
+	// A package that does not type-check: the others are fixed, and
+	// the status is the error's.
+	tree = exitTree(t)
+	r = run(t, tree, bin, "-fix", "./leaky", "./broken")
+	if r.code != 1 || !fixed.MatchString(r.stderr) || !strings.Contains(r.stderr, "broken.go:6:9: ") {
+		t.Errorf("-fix ./leaky ./broken: exit status %d, want 1, with the fix of leaky.go and the type error\nstderr:\n%s", r.code, r.stderr)
 	}
 }
