@@ -23,7 +23,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer pool.Close()
+	defer pool.Close(ctx)
 
 	errInsufficient := errors.New("insufficient funds")
 	err = pool.WithTx(ctx, pgx.TxOptions{}, func(tx pgx.Tx) error {
@@ -59,7 +59,7 @@ func Example_verifyNone() {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer pool.Close()
+		defer pool.Close(ctx)
 		defer pooltest.VerifyNone(t, pool)
 
 		rows, err := pool.Pgx().Query(ctx, "SELECT id FROM accounts")

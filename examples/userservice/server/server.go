@@ -158,22 +158,12 @@ func withTimeout(next http.Handler, d time.Duration) http.Handler {
 }
 
 // Close stops the monitor and closes the pools, waiting at most timeout
-// for the pgx pool: its Close waits for every checked-out connection to
-// be released, which for a leaked one is never. It reports whether the
-// pool closed in time.
-func (s *Server) Close(timeout time.Duration) bool {
+// for the connections to come back. It returns nil when both closed in
+// time, and otherwise an error naming what is still held.
+func (s *Server) Close(timeout time.Duration) error {
 	s.stopMonitor()
 	<-s.monitorDone
-	s.DB.Close()
-	done := make(chan struct{})
-	go func() {
-		s.Pool.Close()
-		close(done)
-	}()
-	select {
-	case <-done:
-		return true
-	case <-time.After(timeout):
-		return false
-	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	return errors.Join(s.DB.Close(), s.Pool.Close(ctx))
 }

@@ -62,9 +62,8 @@ func run(ctx context.Context, dsn, addr, variant string, maxConns int, timeout t
 		return err
 	}
 	defer func() {
-		if !s.Close(5 * time.Second) {
-			log.Printf("userservice: pool not closed after 5s: %d connections still held (leaked?)",
-				s.Pool.Stat().Outstanding())
+		if err := s.Close(5 * time.Second); err != nil {
+			log.Printf("userservice: %v", err) // names the connections still held
 		}
 	}()
 
