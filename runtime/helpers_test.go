@@ -67,3 +67,19 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return string(b.buf)
 }
+
+// requireNoneHeldSQL fails the test unless the database ends with nothing
+// tracked and database/sql counts no connection in use.
+func requireNoneHeldSQL(t *testing.T, d *dbleakrt.DB) {
+	t.Helper()
+	if err := pooltest.Find(d); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for d.SQL().Stats().InUse != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("database/sql still counts %d connections in use", d.SQL().Stats().InUse)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
