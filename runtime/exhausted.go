@@ -143,7 +143,11 @@ func groupLeaks(leaks []Leak) string {
 	parts := make([]string, len(groups))
 	for i, g := range groups {
 		var b strings.Builder
-		fmt.Fprintf(&b, "%d %s by %s (held up to %v", g.count, plural(g.kind, g.count), g.site, g.longest.Round(time.Millisecond))
+		held := "held"
+		if g.count > 1 {
+			held = "held up to"
+		}
+		fmt.Fprintf(&b, "%d %s by %s (%s %v", g.count, plural(g.kind, g.count), g.site, held, g.longest.Round(time.Millisecond))
 		if len(g.scopes) > 0 {
 			fmt.Fprintf(&b, "; %s", strings.Join(g.scopes, ", "))
 		}

@@ -3,6 +3,7 @@ package dbleakrt_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"sync"
 	"testing"
@@ -82,4 +83,9 @@ func requireNoneHeldSQL(t *testing.T, d *dbleakrt.DB) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// discard returns a logger that drops everything.
+func discard() *slog.Logger {
+	return slog.New(slog.DiscardHandler)
 }
