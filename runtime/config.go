@@ -90,3 +90,8 @@ func ParseConfig(dsn string) (*Config, error) {
 
 // errNoPoolConfig is returned for a Config whose pgxpool.Config is nil.
 var errNoPoolConfig = errors.New("dbleakrt: Config.Config is nil; create the Config with ParseConfig")
+
+// WithLogger sets [Config.Logger].
+func WithLogger(l *slog.Logger) Option {
+	return func(c *Config) { c.Logger = l }
+}

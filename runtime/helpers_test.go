@@ -89,3 +89,16 @@ func requireNoneHeldSQL(t *testing.T, d *dbleakrt.DB) {
 func discard() *slog.Logger {
 	return slog.New(slog.DiscardHandler)
 }
+
+// textLogger returns a text logger writing to b.
+func textLogger(b *syncBuffer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(b, nil))
+}
+
+// fakeT records what pooltest.VerifyNone reports instead of failing the
+// test.
+type fakeT struct {
+	errs []string
+}
+
+func (f *fakeT) Error(args ...any) { f.errs = append(f.errs, fmt.Sprint(args...)) }
