@@ -2,6 +2,7 @@ package dbleakrt_test
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	dbleakrt "github.com/dbleaklint/dbleaklint/runtime"
@@ -60,5 +61,62 @@ func BenchmarkAcquireRelease(b *testing.B) {
 				c.Release()
 			}
 		})
+	}
+}
+
+// benchDBs returns, for a driver, a plain *sql.DB and the handles of two
+// tracked DBs, with and without stack capture, all on the same server.
+func benchDBs(b *testing.B, driverName string) map[string]*sql.DB {
+	raw, err := sql.Open(driverName, testdb.DSN(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { raw.Close() })
+	return map[string]*sql.DB{
+		"raw":             raw,
+		"tracked":         testdb.DB(b, driverName).SQL(),
+		"tracked-nostack": testdb.DB(b, driverName, dbleakrt.WithoutStacks()).SQL(),
+	}
+}
+
+// BenchmarkSQLQueryRow measures a SELECT 1 round trip through database/sql,
+// raw and tracked, with each driver.
+func BenchmarkSQLQueryRow(b *testing.B) {
+	ctx := context.Background()
+	for _, drv := range testdb.Drivers {
+		dbs := benchDBs(b, drv)
+		for _, name := range benchOrder {
+			db := dbs[name]
+			b.Run(drv+"/"+name, func(b *testing.B) {
+				var n int
+				for b.Loop() {
+					if err := db.QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkSQLConnClose measures taking a connection out of database/sql's
+// pool and putting it back, without a round trip: the tracking's cost in
+// isolation.
+func BenchmarkSQLConnClose(b *testing.B) {
+	ctx := context.Background()
+	for _, drv := range testdb.Drivers {
+		dbs := benchDBs(b, drv)
+		for _, name := range benchOrder {
+			db := dbs[name]
+			b.Run(drv+"/"+name, func(b *testing.B) {
+				for b.Loop() {
+					c, err := db.Conn(ctx)
+					if err != nil {
+						b.Fatal(err)
+					}
+					c.Close()
+				}
+			})
+		}
 	}
 }
