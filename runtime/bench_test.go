@@ -3,7 +3,9 @@ package dbleakrt_test
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"testing"
+	"time"
 
 	dbleakrt "github.com/dbleaklint/dbleaklint/runtime"
 	"github.com/dbleaklint/dbleaklint/runtime/internal/testdb"
@@ -119,4 +121,44 @@ func BenchmarkSQLConnClose(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkSQLOverhead alternates a SELECT 1 round trip through a raw
+// *sql.DB and through tracked ones, in a rotating order, timing each, so
+// that all see the same load on a shared machine; it reports the median
+// round trip of each and the tracked ones' overhead in percent of the raw
+// median.
+func BenchmarkSQLOverhead(b *testing.B) {
+	ctx := context.Background()
+	for _, drv := range testdb.Drivers {
+		dbs := benchDBs(b, drv)
+		b.Run(drv, func(b *testing.B) {
+			spent := make(map[string][]time.Duration)
+			var n, i int
+			for b.Loop() {
+				for k := range benchOrder {
+					name := benchOrder[(i+k)%len(benchOrder)]
+					start := time.Now()
+					if err := dbs[name].QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
+						b.Fatal(err)
+					}
+					spent[name] = append(spent[name], time.Since(start))
+				}
+				i++
+			}
+			raw := median(spent["raw"])
+			b.ReportMetric(raw, "raw-ns")
+			for _, name := range benchOrder[1:] {
+				t := median(spent[name])
+				b.ReportMetric(t, name+"-ns")
+				b.ReportMetric(100*(t-raw)/raw, name+"-%")
+			}
+		})
+	}
+}
+
+// median returns the median of ds in nanoseconds.
+func median(ds []time.Duration) float64 {
+	slices.Sort(ds)
+	return float64(ds[len(ds)/2])
 }

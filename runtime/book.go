@@ -93,21 +93,28 @@ func (b *book) newRecord(ctx context.Context, owner any, kind string) *record {
 	return rec
 }
 
-// add publishes rec under key and, for a connection, notes a nested
-// acquisition when the same scope (or goroutine) already holds a
-// connection of the same owner.
+// add publishes rec under key.
 func (b *book) add(key any, rec *record) {
+	b.mu.Lock()
+	b.held[key] = rec
+	b.mu.Unlock()
+}
+
+// checkNested notes a nested acquisition when rec, a connection being
+// acquired, has the scope (or goroutine) of a connection of the same owner
+// that is held already.
+func (b *book) checkNested(rec *record) {
+	if rec.scope == nil && rec.gid == 0 {
+		return
+	}
 	var outer *record
 	b.mu.Lock()
-	if rec.holdsConn() && (rec.scope != nil || rec.gid != 0) {
-		for _, r := range b.held {
-			if r.owner == rec.owner && r.holdsConn() && r.scope == rec.scope && r.gid == rec.gid &&
-				(outer == nil || r.at.Before(outer.at)) {
-				outer = r
-			}
+	for _, r := range b.held {
+		if r != rec && r.owner == rec.owner && r.holdsConn() && r.scope == rec.scope && r.gid == rec.gid &&
+			(outer == nil || r.at.Before(outer.at)) {
+			outer = r
 		}
 	}
-	b.held[key] = rec
 	b.mu.Unlock()
 	if outer != nil {
 		b.noteNested(outer, rec)

@@ -98,6 +98,7 @@ func fromOpener() bool {
 func (t *sqlTracker) checkout(ctx context.Context, cn *conn) {
 	rec := t.newRecord(ctx, t, KindConn)
 	t.remove(cn)
+	t.checkNested(rec)
 	cn.cur.Store(rec)
 	t.add(cn, rec)
 }

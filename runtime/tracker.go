@@ -2,6 +2,7 @@ package dbleakrt
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/multitracer"
@@ -26,19 +27,32 @@ func newTracker(cfg *Config) *tracker {
 	return &tracker{book: newBook(cfg, pgxInternal...)}
 }
 
-// TraceAcquireStart implements [pgxpool.AcquireTracer]. The request scope,
-// if any, travels in ctx to TraceAcquireEnd, so there is nothing to do.
-func (t *tracker) TraceAcquireStart(ctx context.Context, _ *pgxpool.Pool, _ pgxpool.TraceAcquireStartData) context.Context {
-	return ctx
+// pendingKey is the context key under which TraceAcquireStart hands its
+// record to TraceAcquireEnd.
+type pendingKey struct{}
+
+// TraceAcquireStart implements [pgxpool.AcquireTracer]. It makes the
+// acquisition's record, with the caller's stack when stacks are captured,
+// and checks it for a nested acquisition before it waits: the nested
+// acquisitions that matter most are those that then wait for a pool that
+// never frees a connection.
+func (t *tracker) TraceAcquireStart(ctx context.Context, pool *pgxpool.Pool, _ pgxpool.TraceAcquireStartData) context.Context {
+	rec := t.newRecord(ctx, pool, KindConn)
+	t.checkNested(rec)
+	return context.WithValue(ctx, pendingKey{}, rec)
 }
 
 // TraceAcquireEnd implements [pgxpool.AcquireTracer]. It records a
-// successful acquisition, with the caller's stack when stacks are captured.
+// successful acquisition.
 func (t *tracker) TraceAcquireEnd(ctx context.Context, pool *pgxpool.Pool, data pgxpool.TraceAcquireEndData) {
 	if data.Err != nil || data.Conn == nil {
 		return
 	}
-	rec := t.newRecord(ctx, pool, KindConn)
+	rec, ok := ctx.Value(pendingKey{}).(*record)
+	if !ok || rec.owner != pool {
+		rec = t.newRecord(ctx, pool, KindConn)
+	}
+	rec.at = time.Now()
 	rec.pid = data.Conn.PgConn().PID()
 	t.add(data.Conn, rec)
 }
