@@ -80,8 +80,20 @@ func TestDemo(t *testing.T) {
 		t.Errorf("leaky: %d pgx leaks named, want %d (the whole pool); %d database/sql leaks, want some",
 			pgxCount, cfg.MaxConns, sqlCount)
 	}
-	if len(leaky.Nested) != 1 || leaky.Nested[0].HeldSite != "examples/userservice/leaky/deposit.go:16" ||
-		!strings.HasPrefix(leaky.Nested[0].Site, "examples/userservice/leaky/users.go:") {
+	// The nested acquisition is Deposit's; a batch whose item failed on a
+	// timeout also begins the next item's transaction while the leaked one
+	// holds its connection (leak 2 at users.go:79), which is nested too.
+	deposit := false
+	for _, n := range leaky.Nested {
+		switch {
+		case n.HeldSite == "examples/userservice/leaky/deposit.go:16" && n.Site == "examples/userservice/leaky/users.go:17":
+			deposit = true
+		case n.HeldSite == "examples/userservice/leaky/users.go:79" && n.Site == n.HeldSite:
+		default:
+			t.Errorf("leaky: unexpected nested acquisition %+v", n)
+		}
+	}
+	if !deposit {
 		t.Errorf("leaky: nested acquisitions %+v, want GetUser's while Deposit's transaction is held", leaky.Nested)
 	}
 	if !strings.Contains(leaky.Exhausted, "context deadline exceeded") || !strings.Contains(leaky.Exhausted, " by ") {
