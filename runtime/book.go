@@ -139,13 +139,6 @@ func (b *book) remove(key any) *record {
 	return rec
 }
 
-// lookup returns the record of key, or nil.
-func (b *book) lookup(key any) *record {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.held[key]
-}
-
 // records returns the records of owner's held resources for which keep
 // returns true (all of them when keep is nil), oldest first.
 func (b *book) records(owner any, keep func(*record) bool) []*record {

@@ -78,7 +78,11 @@ func TestPoolExhaustedNamesHolders(t *testing.T) {
 
 	ctx, cancel = context.WithTimeout(context.Background(), giveUpAfter)
 	defer cancel()
-	_, err = p.Pgx().Begin(ctx)
+	tx, err := p.Pgx().Begin(ctx)
+	if err == nil {
+		_ = tx.Rollback(ctx)
+		t.Fatal("Begin on a full pool succeeded")
+	}
 	checkExhausted(t, p.Explain(err), 2, site, "GET /leak")
 
 	if err := p.Explain(errPlanned); err != errPlanned {
@@ -117,7 +121,11 @@ func TestDBExhaustedNamesHolders(t *testing.T) {
 		}
 		cctx, cancel = context.WithTimeout(ctx, giveUpAfter)
 		defer cancel()
-		_, err = d.SQL().QueryContext(cctx, "SELECT 1")
+		rows, err := d.SQL().QueryContext(cctx, "SELECT 1")
+		if err == nil {
+			rows.Close()
+			t.Fatal("QueryContext on a full pool succeeded")
+		}
 		checkExhausted(t, d.Explain(err), 2, location(file, line+1), "")
 	})
 }

@@ -231,6 +231,9 @@ func TestSQLWithTx(t *testing.T) {
 			}
 			vs = append(vs, v)
 		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 		rows.Close()
 		if want := []int{1, 5, 6, 7, 9}; !equal(vs, want) {
 			t.Fatalf("committed %v, want %v", vs, want)

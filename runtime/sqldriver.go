@@ -199,8 +199,8 @@ func legacyBegin(ctx context.Context, ci driver.Conn, opts driver.TxOptions) (dr
 	if opts.ReadOnly {
 		return nil, errors.New("sql: driver does not support read-only transactions")
 	}
-	//lint:ignore SA1019 the legacy method is the fallback.
-	txi, err := ci.Begin() //nolint:staticcheck // the legacy method is the fallback
+	//lint:ignore SA1019 the legacy method is the fallback
+	txi, err := ci.Begin()
 	if err == nil && ctx.Err() != nil {
 		_ = txi.Rollback()
 		return nil, ctx.Err()
@@ -235,7 +235,8 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 	switch q := c.ci.(type) {
 	case driver.QueryerContext:
 		ri, err = q.QueryContext(ctx, query, args)
-	case driver.Queryer: //nolint:staticcheck // the legacy interface is the fallback
+	//lint:ignore SA1019 the legacy interface is the fallback
+	case driver.Queryer:
 		var values []driver.Value
 		if values, err = namedToValues(args); err == nil {
 			ri, err = q.Query(query, values)
@@ -255,7 +256,8 @@ func (c *conn) ExecContext(ctx context.Context, query string, args []driver.Name
 	switch e := c.ci.(type) {
 	case driver.ExecerContext:
 		return e.ExecContext(ctx, query, args)
-	case driver.Execer: //nolint:staticcheck // the legacy interface is the fallback
+	//lint:ignore SA1019 the legacy interface is the fallback
+	case driver.Execer:
 		values, err := namedToValues(args)
 		if err != nil {
 			return nil, err

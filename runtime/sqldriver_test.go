@@ -70,8 +70,10 @@ func TestWrappersPassThroughOptionalInterfaces(t *testing.T) {
 	}
 }
 
-func isChecker(v any) bool   { _, ok := v.(driver.NamedValueChecker); return ok }
-func isConverter(v any) bool { _, ok := v.(driver.ColumnConverter); return ok } //nolint:staticcheck // passed through
+func isChecker(v any) bool { _, ok := v.(driver.NamedValueChecker); return ok }
+
+//lint:ignore SA1019 passed through
+func isConverter(v any) bool { _, ok := v.(driver.ColumnConverter); return ok }
 
 // same returns an error unless has gives the same answer for the wrapper w
 // and the wrapped value v.

@@ -35,10 +35,8 @@ func (s checkingConvertingStmt) CheckNamedValue(nv *driver.NamedValue) error {
 	return s.checkNamedValue(nv)
 }
 
-//nolint:staticcheck // ColumnConverter is deprecated, and passed through.
 func (s convertingStmt) ColumnConverter(idx int) driver.ValueConverter { return s.columnConverter(idx) }
 
-//nolint:staticcheck // ColumnConverter is deprecated, and passed through.
 func (s checkingConvertingStmt) ColumnConverter(idx int) driver.ValueConverter {
 	return s.columnConverter(idx)
 }
@@ -48,13 +46,15 @@ func (s *stmt) checkNamedValue(nv *driver.NamedValue) error {
 }
 
 func (s *stmt) columnConverter(idx int) driver.ValueConverter {
-	return s.si.(driver.ColumnConverter).ColumnConverter(idx) //nolint:staticcheck // passed through
+	//lint:ignore SA1019 passed through
+	return s.si.(driver.ColumnConverter).ColumnConverter(idx)
 }
 
 func (t *sqlTracker) wrapStmt(si driver.Stmt, c *conn) stmtOf {
 	s := &stmt{si: si, c: c}
 	_, checks := si.(driver.NamedValueChecker)
-	_, converts := si.(driver.ColumnConverter) //nolint:staticcheck // passed through
+	//lint:ignore SA1019 passed through
+	_, converts := si.(driver.ColumnConverter)
 	switch {
 	case checks && converts:
 		return checkingConvertingStmt{s}
@@ -77,12 +77,14 @@ func (s *stmt) NumInput() int { return s.si.NumInput() }
 
 // Exec implements driver.Stmt.
 func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
-	return s.si.Exec(args) //nolint:staticcheck // passed through
+	//lint:ignore SA1019 passed through
+	return s.si.Exec(args)
 }
 
 // Query implements driver.Stmt.
 func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
-	ri, err := s.si.Query(args) //nolint:staticcheck // passed through
+	//lint:ignore SA1019 passed through
+	ri, err := s.si.Query(args)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +103,8 @@ func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (drive
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return s.si.Exec(values) //nolint:staticcheck // the legacy method is the fallback
+	//lint:ignore SA1019 the legacy method is the fallback
+	return s.si.Exec(values)
 }
 
 // QueryContext implements driver.StmtQueryContext.
@@ -114,7 +117,8 @@ func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driv
 		var values []driver.Value
 		if values, err = namedToValues(args); err == nil {
 			if err = ctx.Err(); err == nil {
-				ri, err = s.si.Query(values) //nolint:staticcheck // the legacy method is the fallback
+				//lint:ignore SA1019 the legacy method is the fallback
+				ri, err = s.si.Query(values)
 			}
 		}
 	}
