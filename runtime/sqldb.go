@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"reflect"
+	"slices"
 	"time"
 )
 
@@ -40,7 +41,7 @@ func OpenDB(c driver.Connector, opts ...Option) (*DB, error) {
 	for _, opt := range opts {
 		opt(cfg)
 	}
-	internal := append(sqlInternal, pkgPrefix(c), pkgPrefix(c.Driver()))
+	internal := slices.Concat(sqlInternal, []string{pkgPrefix(c), pkgPrefix(c.Driver())})
 	t := &sqlTracker{book: newBook(cfg, internal...)}
 	d := &DB{db: sql.OpenDB(wrapConnector(c, t))}
 	d.core = core{
