@@ -130,7 +130,7 @@ func (b *book) remove(key any) *record {
 	delete(b.held, key)
 	b.mu.Unlock()
 	if rec != nil {
-		if logger := rec.warnedBy.Load(); logger != nil {
+		if logger := rec.warnedBy.Load(); logger != nil && logger != silent {
 			l := b.leak(rec, time.Now())
 			logger.LogAttrs(context.Background(), slog.LevelInfo,
 				"dbleakrt: database resource held longer than the threshold was returned", leakAttrs(l)...)
@@ -183,15 +183,46 @@ func (b *book) leaks(recs []*record) []Leak {
 }
 
 // report counts a leaked acquisition and hands it to Config.OnLeak, once per
-// acquisition however many times and by whatever it is found.
+// acquisition however many times and by whatever it is found. A
+// database/sql connection checked out by the call that made the reported
+// transaction or rows is the same acquisition: it is marked reported too.
 func (b *book) report(l Leak) {
 	if l.rec == nil || !l.rec.reported.CompareAndSwap(false, true) {
 		return
+	}
+	if c := b.sameAcquisition(l.rec); c != nil {
+		c.reported.Store(true)
 	}
 	b.leakCount.Add(1)
 	if b.onLeak != nil {
 		b.onLeak(l)
 	}
+}
+
+// sameAcquisition returns the connection record that rec, a transaction or
+// rows, was made with by the same call, or nil.
+func (b *book) sameAcquisition(rec *record) *record {
+	if rec.conn != nil && b.sameCaller(rec, rec.conn) {
+		return rec.conn
+	}
+	return nil
+}
+
+// silent marks a record warned about through the record of the same
+// acquisition: its return is not logged again.
+var silent = slog.New(slog.DiscardHandler)
+
+// warned marks rec warned about by logger, and the connection of the same
+// acquisition as warned silently. It reports whether rec was not warned
+// about before.
+func (b *book) warned(rec *record, logger *slog.Logger) bool {
+	if !rec.warnedBy.CompareAndSwap(nil, logger) {
+		return false
+	}
+	if c := b.sameAcquisition(rec); c != nil {
+		c.warnedBy.CompareAndSwap(nil, silent)
+	}
+	return true
 }
 
 // isInternal reports whether a frame belongs to this package or to one of

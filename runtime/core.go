@@ -31,8 +31,8 @@ func (c *core) heldRecords(keep func(*record) bool) []*record {
 	recs := c.book.records(c.owner, keep)
 	explained := make(map[*record]bool)
 	for _, r := range recs {
-		if r.conn != nil && c.book.sameCaller(r, r.conn) {
-			explained[r.conn] = true
+		if conn := c.book.sameAcquisition(r); conn != nil {
+			explained[conn] = true
 		}
 	}
 	if len(explained) == 0 {

@@ -83,8 +83,8 @@ func (c *core) connHolders() []*record {
 	recs := c.book.records(c.owner, nil)
 	named := make(map[*record]*record)
 	for _, r := range recs {
-		if r.conn != nil && named[r.conn] == nil && c.book.sameCaller(r, r.conn) {
-			named[r.conn] = r
+		if conn := c.book.sameAcquisition(r); conn != nil && named[conn] == nil {
+			named[conn] = r
 		}
 	}
 	var out []*record

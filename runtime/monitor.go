@@ -79,7 +79,7 @@ func (c *core) monitorOnce(ctx context.Context, opts MonitorOptions) {
 		return time.Since(rec.at) > opts.HoldThreshold && rec.warnedBy.Load() == nil
 	})
 	for i, l := range c.book.leaks(recs) {
-		if !recs[i].warnedBy.CompareAndSwap(nil, opts.Logger) {
+		if !c.book.warned(recs[i], opts.Logger) {
 			continue
 		}
 		attrs := append(leakAttrs(l), slog.Duration("threshold", opts.HoldThreshold))
