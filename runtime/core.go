@@ -24,23 +24,20 @@ func (c *core) Held() []Leak {
 	return c.book.leaks(c.heldRecords(nil))
 }
 
-// heldRecords returns the owner's records that keep passes, leaving out a
-// database/sql connection record when a transaction or rows made by the same
-// call hold it: one acquisition is reported once.
+// heldRecords returns the owner's records that keep passes (all when keep
+// is nil), leaving out a database/sql connection record when a transaction
+// or rows made by the same call hold it: one acquisition is reported once.
 func (c *core) heldRecords(keep func(*record) bool) []*record {
-	recs := c.book.records(c.owner, keep)
+	recs := c.book.records(c.owner, nil)
 	explained := make(map[*record]bool)
 	for _, r := range recs {
 		if conn := c.book.sameAcquisition(r); conn != nil {
 			explained[conn] = true
 		}
 	}
-	if len(explained) == 0 {
-		return recs
-	}
 	out := recs[:0]
 	for _, r := range recs {
-		if !explained[r] {
+		if !explained[r] && (keep == nil || keep(r)) {
 			out = append(out, r)
 		}
 	}
