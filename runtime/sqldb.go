@@ -89,10 +89,10 @@ func (c dsnConnector) Driver() driver.Driver                        { return c.d
 // v's type.
 func pkgPrefix(v any) string {
 	t := reflect.TypeOf(v)
-	for t.Kind() == reflect.Pointer {
+	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t.PkgPath() == "" {
+	if t == nil || t.PkgPath() == "" {
 		return "\x00" // matches no function
 	}
 	return t.PkgPath() + "."

@@ -120,3 +120,19 @@ func TestWrapperFallsBackAsDatabaseSQLDoes(t *testing.T) {
 		t.Error("a named argument was accepted for a legacy method")
 	}
 }
+
+func TestPkgPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{nil, "\x00"},
+		{&conn{}, selfPrefix},
+		{dsnConnector{}, selfPrefix},
+		{42, "\x00"},
+	} {
+		if got := pkgPrefix(tc.v); got != tc.want {
+			t.Errorf("pkgPrefix(%T) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
