@@ -257,3 +257,49 @@ func equal(a, b []int) bool {
 	}
 	return true
 }
+
+// TestSQLNextResultSetPassesThrough reads two result sets of one simple
+// query through lib/pq, which implements driver.RowsNextResultSet, and
+// checks column types through both drivers.
+func TestSQLNextResultSetPassesThrough(t *testing.T) {
+	ctx := context.Background()
+	d := testdb.DB(t, "postgres")
+	rows, err := d.SQL().QueryContext(ctx, "SELECT 1; SELECT 2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []int
+	for {
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, v)
+		}
+		if !rows.NextResultSet() {
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !equal(got, []int{1, 2}) {
+		t.Fatalf("read %v, want [1 2] from two result sets", got)
+	}
+	forEachDriver(t, func(t *testing.T, d *dbleakrt.DB) {
+		rows, err := d.SQL().QueryContext(ctx, "SELECT 1::int4 AS n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		types, err := rows.ColumnTypes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(types) != 1 || types[0].DatabaseTypeName() != "INT4" || types[0].ScanType() == nil {
+			t.Fatalf("column types %v, want one INT4 with a scan type", types)
+		}
+	})
+}
