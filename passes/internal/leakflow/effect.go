@@ -46,7 +46,7 @@ const (
 // assumes to borrow the resources passed to them, as the strict mode
 // assumes of all. Chosen by counting, on the corpus, the real leaks
 // and the false alarms each assumption adds (docs/design.md).
-const borrowDefaults Unseen = 0
+const borrowDefaults Unseen = UnseenFuncValue
 
 // String names the kinds, for messages.
 func (u Unseen) String() string {
