@@ -168,7 +168,7 @@ func (a *aliases) addErrCell(c ssa.Value) {
 // maxErrPhis bounds the phis followed per acquisition (a bit each in
 // the state); a phi beyond it is never taken to denote the error,
 // which only makes the walk follow more edges.
-const maxErrPhis = 64
+const maxErrPhis = 32
 
 // addErrPhi adds a phi that has the paired error among its edges, and
 // the phis it flows into in turn.
@@ -214,7 +214,7 @@ func (a *aliases) isErr(v ssa.Value, s state) bool {
 // denotes the error from now on exactly when its j'th edge does. The
 // phis of a block are evaluated together, in the state before the
 // edge, as Go's parallel assignment of phis requires.
-func (a *aliases) errPhiBits(succ *ssa.BasicBlock, j int, s state) uint64 {
+func (a *aliases) errPhiBits(succ *ssa.BasicBlock, j int, s state) uint32 {
 	bits := s.errPhis
 	for _, ins := range succ.Instrs {
 		phi, ok := ins.(*ssa.Phi)

@@ -29,7 +29,7 @@ type condKey struct {
 }
 
 // maxConds bounds the conditions remembered per function.
-const maxConds = 64
+const maxConds = 32
 
 // condTable indexes the conditions tested by more than one If of a
 // function.
@@ -156,7 +156,7 @@ func lastIf(b *ssa.BasicBlock) (*ssa.If, bool) {
 // condEdge returns the bit of the condition tested at the end of b, and
 // the value of its predicate on successor edge i; ok is false when the
 // condition is not remembered.
-func (t condTable) condEdge(b *ssa.BasicBlock, i int) (bit uint64, value, ok bool) {
+func (t condTable) condEdge(b *ssa.BasicBlock, i int) (bit uint32, value, ok bool) {
 	if t.index == nil {
 		return 0, false, false
 	}

@@ -32,10 +32,10 @@ type state struct {
 	txEnds, txUsed bool
 	// condKnown and condTrue: what the path learnt of the conditions
 	// that several Ifs test (see conds.go), a bit each.
-	condKnown, condTrue uint64
+	condKnown, condTrue uint32
 	// errPhis has a bit for each phi of aliases.errPhis that denotes
 	// the paired error on this path (it took the error's edge).
-	errPhis uint64
+	errPhis uint32
 	// gone: in a summary, the resource was handed over on this path;
 	// the walk goes on only to see whether the exit reports an error.
 	gone bool
@@ -91,7 +91,7 @@ type walker struct {
 	seen map[node]bool
 	// visits counts the states each block was entered with; past
 	// maxStatesPerBlock the walk widens the state (see walk).
-	visits map[*ssa.BasicBlock]int
+	visits []uint8
 
 	// loopTargets are the blocks whose entry ends an iteration of the
 	// loop holding the acquisition (see prepareLoopExits); loopEdges
@@ -132,7 +132,7 @@ type workItem struct {
 // the initial state init.
 func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 	w.seen = make(map[node]bool)
-	w.visits = make(map[*ssa.BasicBlock]int)
+	w.visits = make([]uint8, len(w.fn.Blocks))
 	w.initDeferred = init.deferred
 	queue := []workItem{{node{b, init}, start}}
 	for len(queue) > 0 {
@@ -152,7 +152,7 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i, s.strict})
 			}
 			next := node{succ, w.edgeState(it.n.b, succ, i, s)}
-			if w.visits[succ] >= maxStatesPerBlock {
+			if w.visits[succ.Index] >= maxStatesPerBlock {
 				// Widen: forget which phis denote the error, so that
 				// the states of a block stay few and the walk linear.
 				next.s.errPhis = 0
@@ -162,7 +162,9 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 				continue
 			}
 			w.seen[next] = true
-			w.visits[succ]++
+			if w.visits[succ.Index] < maxStatesPerBlock {
+				w.visits[succ.Index]++
+			}
 			queue = append(queue, workItem{next, 0})
 		}
 	}
