@@ -91,7 +91,7 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) (*resource.Type, int) {
 	}
 	obj := funcObject(callee)
 	if obj != nil {
-		if t := e.model.Acquired(obj); t != nil {
+		if t := e.model.Acquired(obj); t != nil && !e.preparedOnTx(obj, c) { // preparedOnTx: embedded.go
 			return t, 0
 		}
 	}

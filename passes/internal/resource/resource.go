@@ -53,6 +53,11 @@ type Type struct {
 	// handle, through which it can be released too: closing
 	// conn.PgConn() closes the *pgx.Conn.
 	Handles []string
+
+	// Embedded names the embedded field through whose promoted methods
+	// the resource is used and released: *sqlx.Rows embeds *sql.Rows,
+	// so rows.Close() is (*sql.Rows).Close on the field "Rows".
+	Embedded string
 }
 
 // IsHandle reports whether the method returns a handle of t.
@@ -159,6 +164,20 @@ func (m *Model) AcquiredByInterface(fn *types.Func) *Type {
 		return nil
 	}
 	return m.TypeOf(sig.Results().At(0).Type())
+}
+
+// PreparesOnArg reports whether fn prepares a statement on one of its
+// arguments (sqlx.Preparex(p, query)), and which: a statement prepared
+// on a transaction closes with it and carries no obligation.
+func (m *Model) PreparesOnArg(fn *types.Func) (int, bool) {
+	i, ok := stmtOnArg[funcKey(fn)]
+	return i, ok
+}
+
+// IsTransaction reports whether t is a transaction type of the model.
+func (m *Model) IsTransaction(t types.Type) bool {
+	r := m.TypeOf(t)
+	return r != nil && r.Check == "txend"
 }
 
 // funcKey is the table key of a function: the FullName of its generic
