@@ -10,7 +10,7 @@ import (
 
 // The connection is not closed when the ping fails.
 func pinned(ctx context.Context, db *sqlx.DB) error {
-	conn, err := db.Connx(ctx) // want // want `^connection conn from db\.Connx is not closed on the path that returns at sqlx\.go:18; defer conn\.Close\(\) after the error check$`
+	conn, err := db.Connx(ctx) // want `^connection conn from db\.Connx is not closed on the path that returns at sqlx\.go:18; defer conn\.Close\(\) after the error check$`
 	if err != nil {
 		return err
 	}

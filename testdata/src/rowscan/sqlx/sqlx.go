@@ -17,7 +17,7 @@ type user struct {
 // The row is never scanned when the id is zero.
 func find(ctx context.Context, db *sqlx.DB, id int64) (user, error) {
 	var u user
-	row := db.QueryRowxContext(ctx, "SELECT id, name FROM users WHERE id = $1", id) // want // want `^row from db\.QueryRowxContext is not scanned on the path that returns at sqlx\.go:22; call row\.Scan or StructScan, or use Exec if no row is wanted$`
+	row := db.QueryRowxContext(ctx, "SELECT id, name FROM users WHERE id = $1", id) // want `^row from db\.QueryRowxContext is not scanned on the path that returns at sqlx\.go:22; call row\.Scan or StructScan, or use Exec if no row is wanted$`
 	if id == 0 {
 		return u, nil
 	}
@@ -44,7 +44,7 @@ func findErrChecked(tx *sqlx.Tx, id int64) (map[string]any, error) {
 
 // A named statement's QueryRow, checked for Err and then dropped.
 func named(stmt *sqlx.NamedStmt, arg any) error {
-	row := stmt.QueryRow(arg) // want // want `^row from stmt\.QueryRow is not scanned on the path that returns at sqlx\.go:51; call row\.Scan or StructScan, or use Exec if no row is wanted$`
+	row := stmt.QueryRow(arg) // want `^row from stmt\.QueryRow is not scanned on the path that returns at sqlx\.go:51; call row\.Scan or StructScan, or use Exec if no row is wanted$`
 	if err := row.Err(); err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 
 // The statement is not closed when the first insert fails.
 func insertAll(db *sqlx.DB, names []string) error {
-	stmt, err := db.Preparex("INSERT INTO users (name) VALUES ($1)") // want // want `^statement stmt from db\.Preparex is not closed on the path that returns at sqlx\.go:20; defer stmt\.Close\(\) after the error check$`
+	stmt, err := db.Preparex("INSERT INTO users (name) VALUES ($1)") // want `^statement stmt from db\.Preparex is not closed on the path that returns at sqlx\.go:20; defer stmt\.Close\(\) after the error check$`
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func insertAllClosed(ctx context.Context, db *sqlx.DB, names []string) error {
 
 // A named statement left open on the early return.
 func named(ctx context.Context, db *sqlx.DB, arg any) error {
-	stmt, err := db.PrepareNamedContext(ctx, "SELECT * FROM users WHERE name = :name") // want // want `^statement stmt from db\.PrepareNamedContext is not closed on the path that returns at sqlx\.go:48; defer stmt\.Close\(\) after the error check$`
+	stmt, err := db.PrepareNamedContext(ctx, "SELECT * FROM users WHERE name = :name") // want `^statement stmt from db\.PrepareNamedContext is not closed on the path that returns at sqlx\.go:48; defer stmt\.Close\(\) after the error check$`
 	if err != nil {
 		return err
 	}

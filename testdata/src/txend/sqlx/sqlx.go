@@ -11,7 +11,7 @@ import (
 
 // The error branch returns without a rollback.
 func transfer(ctx context.Context, db *sqlx.DB, from, to int64, amount int) error {
-	tx, err := db.BeginTxx(ctx, nil) // want // want `^transaction tx from db\.BeginTxx is not committed or rolled back on the path that returns at sqlx\.go:19; defer tx\.Rollback\(\) after the error check; it is a no-op after Commit$`
+	tx, err := db.BeginTxx(ctx, nil) // want `^transaction tx from db\.BeginTxx is not committed or rolled back on the path that returns at sqlx\.go:19; defer tx\.Rollback\(\) after the error check; it is a no-op after Commit$`
 	if err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func transferSafe(ctx context.Context, db *sqlx.DB, from, to int64, amount int) 
 // MustBegin panics instead of returning an error; the early return
 // leaks the transaction.
 func mustBegin(db *sqlx.DB, names []string) error {
-	tx := db.MustBegin() // want // want `^transaction tx from db\.MustBegin is not committed or rolled back on the path that returns at sqlx\.go:47; defer tx\.Rollback\(\) after the error check; it is a no-op after Commit$`
+	tx := db.MustBegin() // want `^transaction tx from db\.MustBegin is not committed or rolled back on the path that returns at sqlx\.go:47; defer tx\.Rollback\(\) after the error check; it is a no-op after Commit$`
 	if len(names) == 0 {
 		return nil
 	}
@@ -55,7 +55,7 @@ func mustBegin(db *sqlx.DB, names []string) error {
 // Beginx in a loop, continuing on an error without a rollback.
 func perItem(db *sqlx.DB, ids []int64) {
 	for _, id := range ids {
-		tx, err := db.Beginx() // want // want `^transaction tx from db\.Beginx is not committed or rolled back when the loop continues at sqlx\.go:63; release it before the next iteration, or move the loop body into a function$`
+		tx, err := db.Beginx() // want `^transaction tx from db\.Beginx is not committed or rolled back when the loop continues at sqlx\.go:63; release it before the next iteration, or move the loop body into a function$`
 		if err != nil {
 			continue
 		}
@@ -68,7 +68,7 @@ func perItem(db *sqlx.DB, ids []int64) {
 
 // Begin reached through the embedded *sql.DB returns a *sql.Tx.
 func embeddedBegin(db *sqlx.DB) error {
-	tx, err := db.Begin() // want // want `^transaction tx from db\.Begin is not committed or rolled back on the path that returns at sqlx\.go:76; defer tx\.Rollback\(\) after the error check; it is a no-op after Commit$`
+	tx, err := db.Begin() // want `^transaction tx from db\.Begin is not committed or rolled back on the path that returns at sqlx\.go:76; defer tx\.Rollback\(\) after the error check; it is a no-op after Commit$`
 	if err != nil {
 		return err
 	}
