@@ -23,7 +23,8 @@ type engine struct {
 	owned     *fixpoint[*ssa.Function, ownedResult] // see computeOwned
 	facts     *Facts                                // of other packages; nil in summaries-only use
 	src       *sourceIndex
-	current   string // the check being analyzed, for InternalError
+	current   string     // the check being analyzed, for InternalError
+	pools     *poolIndex // nestedacquire's memo (nested.go), made on first use
 }
 
 func newEngine(pass *analysis.Pass, model *resource.Model, pkg *ssa.Package) *engine {

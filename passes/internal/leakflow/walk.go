@@ -69,6 +69,10 @@ type walker struct {
 	header      *ssa.BasicBlock
 
 	initDeferred bool // a release was deferred before the acquisition
+
+	// visit, if set, sees each instruction reached while the resource
+	// is held (nestedacquire: nested.go).
+	visit func(ssa.Instruction, state)
 }
 
 // loopEdge is a way an iteration ended: the node that ended it and the
@@ -142,6 +146,9 @@ func (w *walker) block(it workItem) (state, bool) {
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1, s.strict})
 			}
 			return s, false
+		}
+		if w.visit != nil {
+			w.visit(ins, s)
 		}
 		next, ok := w.step(ins, s)
 		if !ok {

@@ -1,0 +1,230 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package leakflow
+
+import (
+	"fmt"
+	"go/token"
+	"runtime/debug"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
+
+// Acquiring while holding (the nestedacquire check). A connection or
+// transaction taken from a pool is held from its acquisition until its
+// release, on the paths the leak walk follows, or for the whole body of
+// a callback that a scoped helper runs with it (AcquireFunc, BeginFunc,
+// WithConn, WithTx). A call in that region that takes another
+// connection from the same pool can deadlock the pool under load: with
+// N concurrent requests each holding one of the pool's N connections,
+// every one waits for a second that never comes.
+
+// A Nested is a call that takes a connection from a pool while a
+// connection or transaction of the same pool is held on its path.
+type Nested struct {
+	Pos     token.Pos // the inner call
+	Held    token.Pos // where the held connection or transaction was taken
+	Message string
+}
+
+// A hold is a connection or transaction held from a pool.
+type hold struct {
+	pool  poolKey
+	noun  string    // "connection" or "transaction"
+	pos   token.Pos // the call that took it
+	desc  string    // "connection conn from s.pool.Acquire", for messages
+	fix   string    // what to do instead, for messages
+	outer *ssa.Call // the call that took it, which takes nothing more
+}
+
+// findNested records the nested acquisitions of funcs in res.
+func (e *engine) findNested(funcs []*ssa.Function, res *Result) {
+	seen := make(map[token.Pos]bool)
+	for _, fn := range funcs {
+		e.nestedSafely(fn, seen, res)
+	}
+	slices.SortFunc(res.Nested, func(a, b *Nested) int { return int(a.Pos - b.Pos) })
+}
+
+// nestedSafely looks for the nested acquisitions under the holds taken
+// in fn, turning a panic into an error as analyzeSafely does.
+func (e *engine) nestedSafely(fn *ssa.Function, seen map[token.Pos]bool, res *Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res.Errors = append(res.Errors, &InternalError{Check: "nestedacquire", Func: fn.String(), Panic: r, Stack: debug.Stack()})
+		}
+	}()
+	var fi *funcInfo
+	for _, b := range fn.Blocks {
+		for _, ins := range b.Instrs {
+			call, ok := ins.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			h, body, ok := e.holdOf(call)
+			if !ok {
+				continue
+			}
+			check := func(ins ssa.Instruction) {
+				if n := e.nestedAt(ins, h); n != nil && !seen[n.Pos] {
+					seen[n.Pos] = true
+					res.Nested = append(res.Nested, n)
+				}
+			}
+			if body != nil {
+				for _, b := range body.Blocks {
+					for _, ins := range b.Instrs {
+						check(ins)
+					}
+				}
+				continue
+			}
+			if fi == nil {
+				fi = newFuncInfo(fn)
+			}
+			e.walkHeld(fn, fi, call, check)
+		}
+	}
+}
+
+// holdOf reports whether call takes a connection or transaction from a
+// pool and holds it, and for a scoped helper, the callback that runs
+// while it is held.
+func (e *engine) holdOf(call *ssa.Call) (h hold, body *ssa.Function, ok bool) {
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return hold{}, nil, false
+	}
+	obj := funcObject(callee)
+	if obj == nil {
+		return hold{}, nil, false
+	}
+	pc, ok := resource.PoolCallOf(obj)
+	if !ok || pc.Holds == "" || pc.Pool >= len(call.Call.Args) {
+		return hold{}, nil, false
+	}
+	key, ok := e.poolOf(call.Call.Args[pc.Pool])
+	if !ok {
+		return hold{}, nil, false
+	}
+	text := e.src.callText(call.Pos())
+	h = hold{pool: key, noun: pc.Holds, pos: e.callStart(call), outer: call}
+	if pc.Callback >= 0 {
+		if pc.Callback >= len(call.Call.Args) {
+			return hold{}, nil, false
+		}
+		switch f := call.Call.Args[pc.Callback].(type) {
+		case *ssa.MakeClosure:
+			body = f.Fn.(*ssa.Function)
+		case *ssa.Function:
+			body = f
+		}
+		if body == nil || body.Parent() == nil {
+			return hold{}, nil, false // a named function: its body is checked on its own
+		}
+		h.desc = fmt.Sprintf("the %s of the callback of %s", pc.Holds, text)
+		h.fix = "use the callback's " + pc.Holds + " instead"
+		return h, body, true
+	}
+	if t, _ := e.acquiredBy(&call.Call); t == nil {
+		return hold{}, nil, false
+	}
+	desc := pc.Holds
+	v := e.src.varName(call.Pos())
+	if v != "" {
+		desc += " " + v
+	}
+	h.desc = fmt.Sprintf("%s from %s", desc, text)
+	switch {
+	case v == "":
+		h.fix = "use the held " + pc.Holds + " instead, or release it first"
+	case pc.Holds == "transaction":
+		h.fix = "run it on " + v + ", or end " + v + " first"
+	default:
+		h.fix = "use " + v + " instead, or release it first"
+	}
+	return h, nil, true
+}
+
+// walkHeld walks fn from the acquisition call as the leak walk does,
+// showing check each instruction reached while the resource is held.
+// The leak walk ends a path at a deferred release, which covers every
+// exit: the resource is then held until the function returns, so
+// everything reachable from the defer is shown too. Paths that went
+// through a callee the engine cannot see into are not shown: it may
+// have released the resource.
+func (e *engine) walkHeld(fn *ssa.Function, fi *funcInfo, call *ssa.Call, check func(ssa.Instruction)) {
+	t, index := e.acquiredBy(&call.Call)
+	a := newAliases(t)
+	resultAliases(a, call, index)
+	reached := make(map[*ssa.BasicBlock]bool)
+	visit := func(ins ssa.Instruction, s state) {
+		if s.strict {
+			return
+		}
+		check(ins)
+		if d, ok := ins.(*ssa.Defer); ok {
+			if k := e.callEffect(a, &d.Call, true).kind; k == effRelease || k == effDeferCell {
+				reachFrom(d, reached, check)
+			}
+		}
+	}
+	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: call, visit: visit}
+	b := call.Block()
+	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(call))+1, e.initialState(fi.defers, call, a))
+}
+
+// reachFrom shows check every instruction reachable from ins, each
+// block once across the calls sharing reached.
+func reachFrom(ins ssa.Instruction, reached map[*ssa.BasicBlock]bool, check func(ssa.Instruction)) {
+	b := ins.Block()
+	for _, next := range b.Instrs[slices.Index(b.Instrs, ins)+1:] {
+		check(next)
+	}
+	queue := slices.Clone(b.Succs)
+	for len(queue) > 0 {
+		b := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if reached[b] {
+			continue
+		}
+		reached[b] = true
+		for _, ins := range b.Instrs {
+			check(ins)
+		}
+		queue = append(queue, b.Succs...)
+	}
+}
+
+// nestedAt returns the finding of ins if it takes a connection from the
+// pool that h holds one of, or nil.
+func (e *engine) nestedAt(ins ssa.Instruction, h hold) *Nested {
+	call, ok := ins.(*ssa.Call)
+	if !ok || call == h.outer {
+		return nil
+	}
+	if !slices.Contains(e.poolsTaken(&call.Call), h.pool) {
+		return nil
+	}
+	return &Nested{
+		Pos:  e.callStart(call),
+		Held: h.pos,
+		Message: fmt.Sprintf("%s takes a second connection from the pool while %s (%s) holds one: "+
+			"with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; %s",
+			e.src.callText(call.Pos()), h.desc, e.where(h.pos), h.fix),
+	}
+}
+
+// callStart is the position of the call expression of call, where
+// diagnostics are reported.
+func (e *engine) callStart(call *ssa.Call) token.Pos {
+	if c, _ := e.src.call(call.Pos()); c != nil {
+		return c.Pos()
+	}
+	return call.Pos()
+}
