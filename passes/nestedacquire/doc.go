@@ -76,4 +76,12 @@
 // sized for it, for example). Under golangci-lint, //nolint:dbleaklint
 // works too. -nestedacquire=false, or "disable: [nestedacquire]" in the
 // configuration file, turns the check off.
+//
+// # Default
+//
+// On.
+//
+// # Since
+//
+// dbleaklint v0.1.0.
 package nestedacquire

@@ -22,18 +22,30 @@ const name = "nestedacquire"
 
 // Analyzer reports calls that take a connection from a pool while a
 // connection or transaction of the same pool is held.
-var Analyzer = &analysis.Analyzer{
-	Name:     name,
-	Doc:      docutil.MustExtract(doc, name),
-	URL:      "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
-	Run:      run,
-	Requires: []*analysis.Analyzer{leakflow.Analyzer},
-	// The engine finds nothing in a package that does not type-check,
-	// whose errors the driver reports once.
-	RunDespiteErrors: true,
+var Analyzer = newAnalyzer()
+
+// check holds the flags of the analyzer.
+type check struct {
+	debug bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func newAnalyzer() *analysis.Analyzer {
+	c := new(check)
+	a := &analysis.Analyzer{
+		Name:     name,
+		Doc:      docutil.MustExtract(doc, name),
+		URL:      "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
+		Run:      c.run,
+		Requires: []*analysis.Analyzer{leakflow.Analyzer},
+		// The engine finds nothing in a package that does not
+		// type-check, whose errors the driver reports once.
+		RunDespiteErrors: true,
+	}
+	a.Flags.BoolVar(&c.debug, "debug", false, "also report calls on a pool of the held connection's type that cannot be shown to be the same pool, which are not reported")
+	return a
+}
+
+func (c *check) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
 	silencer := leakcheck.NewSilencer(pass)
 	for _, n := range res.Nested {
@@ -46,6 +58,11 @@ func run(pass *analysis.Pass) (any, error) {
 			Message:  n.Message,
 			Related:  []analysis.RelatedInformation{{Pos: n.Held, Message: "held from here"}},
 		})
+	}
+	if c.debug {
+		for _, n := range res.NestedUnsure {
+			pass.Report(analysis.Diagnostic{Pos: n.Pos, Category: name + "/debug", Message: "debug: " + n.Message})
+		}
 	}
 	for _, e := range res.Errors {
 		if e.Check == name {

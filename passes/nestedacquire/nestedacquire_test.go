@@ -16,3 +16,13 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), nestedacquire.Analyzer, "nestedacquire/...")
 }
+
+// TestDebug: the debug mode also reports the calls on a pool that
+// cannot be shown to be the held connection's.
+func TestDebug(t *testing.T) {
+	if err := nestedacquire.Analyzer.Flags.Set("debug", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer nestedacquire.Analyzer.Flags.Set("debug", "false")
+	analysistest.Run(t, testutil.TestData(), nestedacquire.Analyzer, "debug/nestedacquire")
+}

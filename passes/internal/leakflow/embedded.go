@@ -43,6 +43,14 @@ func (a *aliases) addEmbedded(v ssa.Value, fa *ssa.FieldAddr) {
 	}
 }
 
+// acquiresNothing reports whether the call c of fn is known to give its
+// caller nothing to release, whatever the function's body or fact says:
+// sqlx's statements prepared on a transaction close with it, and its
+// Unsafe copies are handles of their receiver.
+func (e *engine) acquiresNothing(fn *types.Func, c *ssa.CallCommon) bool {
+	return e.model.AcquiresNothing(fn) || e.preparedOnTx(fn, c)
+}
+
 // preparedOnTx reports whether the call c of fn prepares a statement on
 // a transaction (sqlx.Preparex(tx, query)), or may: such a statement
 // closes with the transaction, so the call acquires nothing. Passed an

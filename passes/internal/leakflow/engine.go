@@ -92,7 +92,10 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) (*resource.Type, int) {
 	}
 	obj := funcObject(callee)
 	if obj != nil {
-		if t := e.model.Acquired(obj); t != nil && !e.preparedOnTx(obj, c) { // preparedOnTx: embedded.go
+		if e.acquiresNothing(obj, c) { // sqlx's statements of a transaction: embedded.go
+			return nil, 0
+		}
+		if t := e.model.Acquired(obj); t != nil {
 			return t, 0
 		}
 	}

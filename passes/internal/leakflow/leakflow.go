@@ -115,8 +115,9 @@ type Result struct {
 	// not exist (see Facts.ConfigErrors).
 	ConfigErrors []*ConfigError
 	// Nested are the calls that take a connection from a pool while
-	// one of the same pool is held (nested.go).
-	Nested []*Nested
+	// one of the same pool is held (nested.go); NestedUnsure, those on
+	// a pool of the same type that cannot be shown to be the same.
+	Nested, NestedUnsure []*Nested
 }
 
 // An InternalError is a recovered panic of the engine.

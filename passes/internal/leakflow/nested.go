@@ -7,6 +7,7 @@ package leakflow
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"runtime/debug"
 	"slices"
 
@@ -34,12 +35,28 @@ type Nested struct {
 
 // A hold is a connection or transaction held from a pool.
 type hold struct {
-	pool  poolKey
-	noun  string    // "connection" or "transaction"
-	pos   token.Pos // the call that took it
-	desc  string    // "connection conn from s.pool.Acquire", for messages
-	fix   string    // what to do instead, for messages
-	outer *ssa.Call // the call that took it, which takes nothing more
+	pool     poolKey
+	noun     string    // "connection" or "transaction"
+	outer    *ssa.Call // the call that took it, which takes nothing more
+	callback bool      // held by a scoped helper for its callback
+}
+
+// describe says, for a message, what is held ("connection conn from
+// s.pool.Acquire") and what to do instead. The syntax is only consulted
+// here, when a finding is made: clean code pays nothing for it.
+func (e *engine) describe(h hold) (desc, fix string) {
+	text := e.src.callText(h.outer.Pos())
+	if h.callback {
+		return fmt.Sprintf("the %s of the callback of %s", h.noun, text), "use the callback's " + h.noun + " instead"
+	}
+	v := e.src.varName(h.outer.Pos())
+	switch {
+	case v == "":
+		return fmt.Sprintf("%s from %s", h.noun, text), "use the held " + h.noun + " instead, or release it first"
+	case h.noun == "transaction":
+		return fmt.Sprintf("%s %s from %s", h.noun, v, text), "run it on " + v + ", or end " + v + " first"
+	}
+	return fmt.Sprintf("%s %s from %s", h.noun, v, text), "use " + v + " instead, or release it first"
 }
 
 // findNested records the nested acquisitions of funcs in res.
@@ -60,6 +77,7 @@ func (e *engine) nestedSafely(fn *ssa.Function, seen map[token.Pos]bool, res *Re
 		}
 	}()
 	var fi *funcInfo
+	unsure := make(map[token.Pos]bool)
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			call, ok := ins.(*ssa.Call)
@@ -71,9 +89,15 @@ func (e *engine) nestedSafely(fn *ssa.Function, seen map[token.Pos]bool, res *Re
 				continue
 			}
 			check := func(ins ssa.Instruction) {
-				if n := e.nestedAt(ins, h); n != nil && !seen[n.Pos] {
+				n, sure := e.nestedAt(ins, h)
+				switch {
+				case n == nil || seen[n.Pos]:
+				case sure:
 					seen[n.Pos] = true
 					res.Nested = append(res.Nested, n)
+				case !unsure[n.Pos]:
+					unsure[n.Pos] = true
+					res.NestedUnsure = append(res.NestedUnsure, n)
 				}
 			}
 			if body != nil {
@@ -112,8 +136,7 @@ func (e *engine) holdOf(call *ssa.Call) (h hold, body *ssa.Function, ok bool) {
 	if !ok {
 		return hold{}, nil, false
 	}
-	text := e.src.callText(call.Pos())
-	h = hold{pool: key, noun: pc.Holds, pos: e.callStart(call), outer: call}
+	h = hold{pool: key, noun: pc.Holds, outer: call}
 	if pc.Callback >= 0 {
 		if pc.Callback >= len(call.Call.Args) {
 			return hold{}, nil, false
@@ -127,26 +150,11 @@ func (e *engine) holdOf(call *ssa.Call) (h hold, body *ssa.Function, ok bool) {
 		if body == nil || body.Parent() == nil {
 			return hold{}, nil, false // a named function: its body is checked on its own
 		}
-		h.desc = fmt.Sprintf("the %s of the callback of %s", pc.Holds, text)
-		h.fix = "use the callback's " + pc.Holds + " instead"
+		h.callback = true
 		return h, body, true
 	}
 	if t, _ := e.acquiredBy(&call.Call); t == nil {
 		return hold{}, nil, false
-	}
-	desc := pc.Holds
-	v := e.src.varName(call.Pos())
-	if v != "" {
-		desc += " " + v
-	}
-	h.desc = fmt.Sprintf("%s from %s", desc, text)
-	switch {
-	case v == "":
-		h.fix = "use the held " + pc.Holds + " instead, or release it first"
-	case pc.Holds == "transaction":
-		h.fix = "run it on " + v + ", or end " + v + " first"
-	default:
-		h.fix = "use " + v + " instead, or release it first"
 	}
 	return h, nil, true
 }
@@ -202,22 +210,39 @@ func reachFrom(ins ssa.Instruction, reached map[*ssa.BasicBlock]bool, check func
 }
 
 // nestedAt returns the finding of ins if it takes a connection from the
-// pool that h holds one of, or nil.
-func (e *engine) nestedAt(ins ssa.Instruction, h hold) *Nested {
+// pool that h holds one of (sure), or from a pool of the same type that
+// cannot be shown to be the same one (not sure, for the debug mode), or
+// nil.
+func (e *engine) nestedAt(ins ssa.Instruction, h hold) (*Nested, bool) {
 	call, ok := ins.(*ssa.Call)
 	if !ok || call == h.outer {
-		return nil
+		return nil, false
 	}
-	if !slices.Contains(e.poolsTaken(&call.Call), h.pool) {
-		return nil
+	taken := e.poolsTaken(&call.Call)
+	held := e.callStart(h.outer)
+	if !slices.Contains(taken, h.pool) {
+		heldType := h.pool.base.Type()
+		for _, k := range taken {
+			if k.path == "" && h.pool.path == "" && types.Identical(k.base.Type(), heldType) {
+				desc, _ := e.describe(h)
+				return &Nested{
+					Pos:  e.callStart(call),
+					Held: held,
+					Message: fmt.Sprintf("%s may take a second connection from the pool of %s (%s): not reported, the two pools cannot be shown to be the same",
+						e.src.callText(call.Pos()), desc, e.where(held)),
+				}, false
+			}
+		}
+		return nil, false
 	}
+	desc, fix := e.describe(h)
 	return &Nested{
 		Pos:  e.callStart(call),
-		Held: h.pos,
+		Held: held,
 		Message: fmt.Sprintf("%s takes a second connection from the pool while %s (%s) holds one: "+
 			"with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; %s",
-			e.src.callText(call.Pos()), h.desc, e.where(h.pos), h.fix),
-	}
+			e.src.callText(call.Pos()), desc, e.where(held), fix),
+	}, true
 }
 
 // callStart is the position of the call expression of call, where

@@ -174,6 +174,11 @@ func (m *Model) PreparesOnArg(fn *types.Func) (int, bool) {
 	return i, ok
 }
 
+// AcquiresNothing reports whether the table knows that a call of fn
+// gives its caller nothing to release (sqlx's statements of a
+// transaction, and its Unsafe copies), whatever fn's body looks like.
+func (m *Model) AcquiresNothing(fn *types.Func) bool { return acquireNothing[funcKey(fn)] }
+
 // IsTransaction reports whether t is a transaction type of the model.
 func (m *Model) IsTransaction(t types.Type) bool {
 	r := m.TypeOf(t)
@@ -199,6 +204,9 @@ func (m *Model) WithTypes(ts []*Type) *Model {
 		out.types[k] = t
 	}
 	for _, t := range ts {
+		if m.types[t.Key] != nil {
+			continue // the table knows it better (sqlx's NamedStmt)
+		}
 		out.types[t.Key] = t
 		if elem, ok := strings.CutPrefix(t.Key, "*"); ok && out.types[elem] == nil {
 			out.types[elem] = t

@@ -17,6 +17,8 @@ package resource
 //     row holds nothing.
 //   - NamedStmt holds a *Stmt; its own Close closes it.
 //   - MustBegin and MustBeginTx panic instead of returning an error.
+//   - Unsafe (on Tx, Stmt, NamedStmt) returns a copy over the same
+//     *sql.Tx or *sql.Stmt: a handle of the resource, not a new one.
 //   - Statements prepared on a Tx close with it (database/sql's
 //     contract), so Tx.Preparex, Tx.Stmtx and Tx.PrepareNamed carry no
 //     obligation; nor do the package functions Preparex and
@@ -34,13 +36,14 @@ var sqlxTypes = []Type{
 	{Key: "*" + sqlxPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan", "StructScan", "MapScan", "SliceScan"},
 		Missing: "scanned", Fix: "call %s.Scan or StructScan, or use Exec if no row is wanted", ErrMeansEmpty: true},
 	{Key: "*" + sqlxPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
-		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit", Embedded: "Tx"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit", Embedded: "Tx",
+		Handles: []string{"Unsafe"}},
 	{Key: "*" + sqlxPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", Embedded: "Conn"},
 	{Key: "*" + sqlxPkg + ".Stmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
-		Missing: "closed", Fix: "defer %s.Close() after the error check", Embedded: "Stmt"},
+		Missing: "closed", Fix: "defer %s.Close() after the error check", Embedded: "Stmt", Handles: []string{"Unsafe"}},
 	{Key: "*" + sqlxPkg + ".NamedStmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
-		Missing: "closed", Fix: "defer %s.Close() after the error check"},
+		Missing: "closed", Fix: "defer %s.Close() after the error check", Handles: []string{"Unsafe"}},
 }
 
 // sqlxAcquirers adds the acquiring functions of sqlx to the table.
@@ -94,4 +97,23 @@ var sqlxIfaceAcquirers = []string{
 var stmtOnArg = map[string]int{
 	sqlxPkg + ".Preparex":        0,
 	sqlxPkg + ".PreparexContext": 1,
+}
+
+// acquireNothing are the methods of sqlx that return nothing to
+// release, whatever sqlx's own code looks like to the analysis
+// (prepareNamed and Unsafe build a fresh struct): the statements of a
+// transaction close with it, and Unsafe returns a handle of its
+// receiver.
+var acquireNothing = map[string]bool{
+	"(*" + sqlxPkg + ".Tx).Unsafe":              true,
+	"(*" + sqlxPkg + ".Stmt).Unsafe":            true,
+	"(*" + sqlxPkg + ".NamedStmt).Unsafe":       true,
+	"(*" + sqlxPkg + ".Tx).Preparex":            true,
+	"(*" + sqlxPkg + ".Tx).PreparexContext":     true,
+	"(*" + sqlxPkg + ".Tx).PrepareNamed":        true,
+	"(*" + sqlxPkg + ".Tx).PrepareNamedContext": true,
+	"(*" + sqlxPkg + ".Tx).Stmtx":               true,
+	"(*" + sqlxPkg + ".Tx).StmtxContext":        true,
+	"(*" + sqlxPkg + ".Tx).NamedStmt":           true,
+	"(*" + sqlxPkg + ".Tx).NamedStmtContext":    true,
 }

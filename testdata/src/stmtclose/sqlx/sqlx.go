@@ -83,3 +83,20 @@ func onPreparer(p sqlx.Preparer) error {
 	_, err = stmt.Exec()
 	return err
 }
+
+// Unsafe returns a copy over the same statement: closing the copy
+// closes it, and the copy is nothing more to close.
+func unsafeCopy(db *sqlx.DB, names []string) error {
+	stmt, err := db.PrepareNamed("INSERT INTO users (name) VALUES (:name)")
+	if err != nil {
+		return err
+	}
+	u := stmt.Unsafe()
+	defer u.Close()
+	for _, n := range names {
+		if _, err := u.Exec(map[string]any{"name": n}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

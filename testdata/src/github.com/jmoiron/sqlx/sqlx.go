@@ -159,6 +159,7 @@ type Tx struct {
 }
 
 func (tx *Tx) DriverName() string         { return "" }
+func (tx *Tx) Unsafe() *Tx                { return nil }
 func (tx *Tx) Rebind(query string) string { return "" }
 func (tx *Tx) BindNamed(query string, arg interface{}) (string, []interface{}, error) {
 	return "", nil, nil
@@ -201,6 +202,7 @@ type Stmt struct {
 	*sql.Stmt
 }
 
+func (s *Stmt) Unsafe() *Stmt                                      { return nil }
 func (s *Stmt) Select(dest interface{}, args ...interface{}) error { return nil }
 func (s *Stmt) Get(dest interface{}, args ...interface{}) error    { return nil }
 func (s *Stmt) QueryRowx(args ...interface{}) *Row                 { return nil }
@@ -219,6 +221,7 @@ type NamedStmt struct {
 }
 
 func (n *NamedStmt) Close() error                                   { return nil }
+func (n *NamedStmt) Unsafe() *NamedStmt                             { return nil }
 func (n *NamedStmt) Exec(arg interface{}) (sql.Result, error)       { return nil, nil }
 func (n *NamedStmt) Query(arg interface{}) (*sql.Rows, error)       { return nil, nil }
 func (n *NamedStmt) QueryRow(arg interface{}) *Row                  { return nil }
