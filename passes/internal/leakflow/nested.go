@@ -162,10 +162,11 @@ func (e *engine) holdOf(call *ssa.Call) (h hold, body *ssa.Function, ok bool) {
 // walkHeld walks fn from the acquisition call as the leak walk does,
 // showing check each instruction reached while the resource is held.
 // The leak walk ends a path at a deferred release, which covers every
-// exit: the resource is then held until the function returns, so
-// everything reachable from the defer is shown too. Paths that went
-// through a callee the engine cannot see into are not shown: it may
-// have released the resource.
+// exit: the resource is then held until the function returns or an
+// explicit release (tx.Commit after defer tx.Rollback), so the paths
+// from the defer are followed on to there. Paths that went through a
+// callee the engine cannot see into are not shown: it may have released
+// the resource.
 func (e *engine) walkHeld(fn *ssa.Function, fi *funcInfo, call *ssa.Call, check func(ssa.Instruction)) {
 	t, index := e.acquiredBy(&call.Call)
 	a := newAliases(t)
@@ -178,7 +179,7 @@ func (e *engine) walkHeld(fn *ssa.Function, fi *funcInfo, call *ssa.Call, check 
 		check(ins)
 		if d, ok := ins.(*ssa.Defer); ok {
 			if k := e.callEffect(a, &d.Call, true).kind; k == effRelease || k == effDeferCell {
-				reachFrom(d, reached, check)
+				e.heldUntilRelease(a, d, reached, check)
 			}
 		}
 	}
@@ -187,12 +188,24 @@ func (e *engine) walkHeld(fn *ssa.Function, fi *funcInfo, call *ssa.Call, check 
 	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(call))+1, e.initialState(fi.defers, call, a))
 }
 
-// reachFrom shows check every instruction reachable from ins, each
-// block once across the calls sharing reached.
-func reachFrom(ins ssa.Instruction, reached map[*ssa.BasicBlock]bool, check func(ssa.Instruction)) {
+// heldUntilRelease shows check every instruction reachable from ins
+// before a call that releases the resource a, each block once across
+// the calls sharing reached.
+func (e *engine) heldUntilRelease(a *aliases, ins ssa.Instruction, reached map[*ssa.BasicBlock]bool, check func(ssa.Instruction)) {
+	// scan shows the instructions of b from i on, and reports whether
+	// the path goes on past the block.
+	scan := func(b *ssa.BasicBlock, i int) bool {
+		for _, ins := range b.Instrs[i:] {
+			check(ins)
+			if c, ok := ins.(*ssa.Call); ok && e.callEffect(a, &c.Call, false).kind == effRelease {
+				return false
+			}
+		}
+		return true
+	}
 	b := ins.Block()
-	for _, next := range b.Instrs[slices.Index(b.Instrs, ins)+1:] {
-		check(next)
+	if !scan(b, slices.Index(b.Instrs, ins)+1) {
+		return
 	}
 	queue := slices.Clone(b.Succs)
 	for len(queue) > 0 {
@@ -202,10 +215,9 @@ func reachFrom(ins ssa.Instruction, reached map[*ssa.BasicBlock]bool, check func
 			continue
 		}
 		reached[b] = true
-		for _, ins := range b.Instrs {
-			check(ins)
+		if scan(b, 0) {
+			queue = append(queue, b.Succs...)
 		}
-		queue = append(queue, b.Succs...)
 	}
 }
 

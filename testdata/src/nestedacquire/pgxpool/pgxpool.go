@@ -149,3 +149,35 @@ func viaGlobal(ctx context.Context) error {
 	rows.Close()
 	return tx.Commit(ctx)
 }
+
+// The clean twin of the common idiom: the rollback is deferred, the
+// commit ends the transaction, and the pool is used after it.
+func commitThenQuery(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, "DELETE FROM sessions"); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	_, err = pool.Exec(ctx, "VACUUM sessions")
+	return err
+}
+
+// With the rollback deferred, a query on the pool before the commit is
+// still made while holding.
+func queryThenCommit(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := pool.Exec(ctx, "SELECT 1"); err != nil { // want `^pool\.Exec takes a second connection from the pool while transaction tx from pool\.Begin \(pgxpool\.go:174\) holds one: with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; run it on tx, or end tx first$`
+		return err
+	}
+	return tx.Commit(ctx)
+}
