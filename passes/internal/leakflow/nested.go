@@ -77,7 +77,7 @@ func (e *engine) nestedSafely(fn *ssa.Function, seen map[token.Pos]bool, res *Re
 		}
 	}()
 	var fi *funcInfo
-	unsure := make(map[token.Pos]bool)
+	var unsure map[token.Pos]bool // made on the first hold: most functions have none
 	for _, b := range fn.Blocks {
 		for _, ins := range b.Instrs {
 			call, ok := ins.(*ssa.Call)
@@ -87,6 +87,9 @@ func (e *engine) nestedSafely(fn *ssa.Function, seen map[token.Pos]bool, res *Re
 			h, body, ok := e.holdOf(call)
 			if !ok {
 				continue
+			}
+			if unsure == nil {
+				unsure = make(map[token.Pos]bool)
 			}
 			check := func(ins ssa.Instruction) {
 				n, sure := e.nestedAt(ins, h)

@@ -96,8 +96,18 @@ func poolCallTable() map[string]PoolCall {
 // PoolCallOf returns the description of a call of fn that takes a
 // connection from a pool, or false.
 func PoolCallOf(fn *types.Func) (PoolCall, bool) {
+	// The package first: it costs no allocation, unlike the full name,
+	// and almost every call is of another package.
+	if fn.Pkg() == nil || !poolCallPkgs[fn.Pkg().Path()] {
+		return PoolCall{}, false
+	}
 	c, ok := poolCalls[funcKey(fn)]
 	return c, ok
+}
+
+// poolCallPkgs are the packages of the functions of poolCalls.
+var poolCallPkgs = map[string]bool{
+	sqlPkg: true, pgxPkg: true, poolPkg: true, pgxV4PoolPkg: true, sqlxPkg: true, runtimePkg: true,
 }
 
 // IsPool reports whether t is a pool type.

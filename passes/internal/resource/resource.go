@@ -170,6 +170,9 @@ func (m *Model) AcquiredByInterface(fn *types.Func) *Type {
 // arguments (sqlx.Preparex(p, query)), and which: a statement prepared
 // on a transaction closes with it and carries no obligation.
 func (m *Model) PreparesOnArg(fn *types.Func) (int, bool) {
+	if !inPackage(fn, sqlxPkg) {
+		return 0, false
+	}
 	i, ok := stmtOnArg[funcKey(fn)]
 	return i, ok
 }
@@ -177,7 +180,15 @@ func (m *Model) PreparesOnArg(fn *types.Func) (int, bool) {
 // AcquiresNothing reports whether the table knows that a call of fn
 // gives its caller nothing to release (sqlx's statements of a
 // transaction, and its Unsafe copies), whatever fn's body looks like.
-func (m *Model) AcquiresNothing(fn *types.Func) bool { return acquireNothing[funcKey(fn)] }
+func (m *Model) AcquiresNothing(fn *types.Func) bool {
+	return inPackage(fn, sqlxPkg) && acquireNothing[funcKey(fn)]
+}
+
+// inPackage reports whether fn belongs to the package path: a test that
+// costs no allocation, unlike funcKey, made before it on every call.
+func inPackage(fn *types.Func, path string) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == path
+}
 
 // IsTransaction reports whether t is a transaction type of the model.
 func (m *Model) IsTransaction(t types.Type) bool {
