@@ -6,7 +6,7 @@ GO      ?= go
 BIN     := $(CURDIR)/bin
 LINTER  := $(BIN)/dbleaklint
 
-.PHONY: build test lint bench bench-engine docs golangci-e2e corpus demo lint-std clean
+.PHONY: build test lint bench bench-engine docs custom-gcl golangci-e2e corpus demo lint-std clean
 
 build:
 	$(GO) build -o $(LINTER) ./cmd/dbleaklint
@@ -41,8 +41,14 @@ bench: bench-engine
 docs:
 	$(GO) generate ./analyzer
 
-# Builds a custom golangci-lint v2 with the module plugin, from the
-# module cache, and runs it on examples/ (scripts/golangci-e2e.sh).
+# Builds bin/custom-gcl, a golangci-lint v2 with dbleaklint's plugin
+# compiled in, as `golangci-lint custom` would, but from the module
+# cache instead of a git clone of golangci-lint (scripts/custom-gcl.sh).
+custom-gcl:
+	scripts/custom-gcl.sh
+
+# Builds bin/custom-gcl, and runs it on examples/ with several settings
+# (scripts/golangci-e2e.sh).
 golangci-e2e: build
 	scripts/golangci-e2e.sh $(LINTER)
 

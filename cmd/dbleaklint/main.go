@@ -34,11 +34,19 @@
 // -config=none disables the search. Flags given on the command line win
 // over the file.
 //
-// Exit status: 0 no findings, 3 findings reported (with -baseline: new
-// findings), 1 load or analysis errors such as a package that does not
-// type-check, 2 usage or configuration errors. With -format=json it is 0
-// even with findings, as with x/tools' drivers. Under go vet, go vet
-// decides the status.
+// -fix reports each fix it applies on a line of its own on stderr,
+// "file:line: fixed: what it did", where the line is the finding's.
+// -help prints the usage and the flags; -version prints the module
+// version and the Go version the binary was built with.
+//
+// Exit status: 0 no findings (with -fix: none left; with -format=json:
+// even with findings, as with x/tools' drivers); 1 errors, such as a
+// package that does not load or type-check, an analysis error or a file
+// that -fix cannot write, which win over findings; 2 usage or
+// configuration errors; 3 findings reported (with -baseline: new
+// findings; with -fix: the findings it could not fix; with -diff: any
+// finding, as -diff changes nothing). Under go vet and go fix, the go
+// command decides the status.
 package main
 
 import "os"

@@ -63,14 +63,20 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 	// overrides it: a first pass over the command line only looks for
 	// -config, with the analyzers' flags going nowhere.
 	first := newCommandLine(suite, io.Discard, true)
-	if err := first.fs.Parse(args); err != nil {
-		// Parse again to print the error and the usage the usual way.
+	if err := first.fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		// -h, -help, --help: the usage that "dbleaklint help" prints.
+		printHelp(stdout, newCommandLine(suite, io.Discard, false), suite, nil)
+		return exitOK
+	} else if err != nil {
+		// Parse again to print the error the usual way.
 		cl := newCommandLine(suite, stderr, false)
-		cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s help' for usage.\n", progname) }
-		if err := cl.fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
+		cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s -help' for usage.\n", progname) }
+		cl.fs.Parse(args)
 		return exitUsage
+	}
+	if first.opts.version {
+		printVersion(stdout)
+		return exitOK
 	}
 	configPath := first.opts.config
 	if configPath == "" {
@@ -90,7 +96,7 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cl := newCommandLine(suite, stderr, false)
-	cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s help' for usage.\n", progname) }
+	cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s -help' for usage.\n", progname) }
 	if err := cl.fs.Parse(args); err != nil {
 		return exitUsage // the first pass let it through: cannot happen
 	}
@@ -193,7 +199,28 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 		out = c.report(graph, findings, prog.fset)
 	}
 	c.logf("done")
-	return max(status, out)
+	return worse(status, out)
+}
+
+// worse returns the exit status that wins of a and b: a usage error,
+// then an error (the findings of a run that failed in part may be
+// incomplete), then findings, then success.
+func worse(a, b int) int {
+	rank := func(code int) int {
+		switch code {
+		case exitUsage:
+			return 3
+		case exitErrors:
+			return 2
+		case exitFindings:
+			return 1
+		}
+		return 0
+	}
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
 }
 
 // collect returns the findings of the root actions of graph, without

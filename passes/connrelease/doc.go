@@ -67,6 +67,8 @@
 // *pgx.Conn, conn.Close() for a *sql.Conn) where that is mechanical: the
 // acquisition is a statement of its own outside any loop, directly
 // followed by its error check, and the connection is only used locally.
+// It removes an explicit release that the deferred one provably makes
+// redundant (the same call, right before the function returns).
 //
 // # Silencing
 //
@@ -85,5 +87,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package connrelease

@@ -15,7 +15,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), deferloop.Analyzer, "deferloop/...")
+	analysistest.Run(t, testutil.TestData(), deferloop.Analyzer, "deferloop/...", "precision/deferloop/...")
 }
 
 // TestFix checks that no fix is offered: fix/deferloop has no golden file.

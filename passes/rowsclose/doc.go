@@ -84,7 +84,8 @@
 // one call. dbleaklint -fix inserts the deferred Close where that is
 // mechanical: the query is a statement of its own outside any loop,
 // directly followed by its error check, and the rows are only used
-// locally.
+// locally. It removes an explicit Close that the deferred one provably
+// makes redundant (the same call, right before the function returns).
 //
 // # Silencing
 //
@@ -103,5 +104,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package rowsclose

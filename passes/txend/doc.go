@@ -70,7 +70,9 @@
 // dbleaklint -fix inserts the deferred Rollback (tx.Rollback() for
 // database/sql) where that is mechanical: Begin is a statement of its own
 // outside any loop, directly followed by its error check, and the
-// transaction is only used locally.
+// transaction is only used locally. It removes an explicit Rollback that
+// the deferred one provably makes redundant (the same call, right before
+// the function returns), never a Commit.
 //
 // # Silencing
 //
@@ -85,5 +87,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package txend

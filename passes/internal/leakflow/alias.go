@@ -23,6 +23,18 @@ type aliases struct {
 	// result, a captured err). Their loads denote the error only while
 	// the cell still holds it: see state.errStale.
 	errCells map[ssa.Value]bool
+	// errPhis are the phis that may merge the paired error with other
+	// values (one acquisition per arm, one check after the join).
+	// Whether such a phi denotes the error depends on the edge the
+	// path entered its block by, so it is a bit of the walk's state
+	// (state.errPhis), indexed by this map; see errPhiBits.
+	errPhis map[*ssa.Phi]uint
+	// containers are the local structs holding the resource in a field,
+	// with 1 + the field's index (see container.go).
+	containers map[ssa.Value]int
+	// condErrs are the error results of calls that keep or release the
+	// resource where they are nil (see conditional.go).
+	condErrs map[ssa.Value]bool
 }
 
 func newAliases(typ *resource.Type) *aliases {
@@ -33,6 +45,10 @@ func newAliases(typ *resource.Type) *aliases {
 		errs:  make(map[ssa.Value]bool),
 
 		errCells: make(map[ssa.Value]bool),
+		errPhis:  make(map[*ssa.Phi]uint),
+
+		containers: make(map[ssa.Value]int),
+		condErrs:   make(map[ssa.Value]bool),
 	}
 }
 
@@ -123,22 +139,102 @@ func (a *aliases) addErr(v ssa.Value) {
 		return
 	}
 	for _, r := range *refs {
-		st, ok := r.(*ssa.Store)
-		if !ok || st.Val != v || !isCell(st.Addr) {
-			continue
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Val == v && isCell(r.Addr) {
+				a.addErrCell(r.Addr)
+			}
+		case *ssa.Phi:
+			a.addErrPhi(r)
 		}
-		a.errCells[st.Addr] = true
 	}
 }
 
-// isErr reports whether v is the paired error, given whether the error
-// cells have gone stale on the current path.
-func (a *aliases) isErr(v ssa.Value, stale bool) bool {
+// addErrCell adds a cell the paired error is stored into; phis of its
+// loads may denote the error too.
+func (a *aliases) addErrCell(c ssa.Value) {
+	if a.errCells[c] {
+		return
+	}
+	a.errCells[c] = true
+	for _, r := range referrers(c) {
+		if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL {
+			for _, lr := range referrers(load) {
+				if phi, ok := lr.(*ssa.Phi); ok {
+					a.addErrPhi(phi)
+				}
+			}
+		}
+	}
+}
+
+// maxErrPhis bounds the phis followed per acquisition (a bit each in
+// the state); a phi beyond it is never taken to denote the error,
+// which only makes the walk follow more edges.
+const maxErrPhis = 64
+
+// addErrPhi adds a phi that has the paired error among its edges, and
+// the phis it flows into in turn.
+func (a *aliases) addErrPhi(phi *ssa.Phi) {
+	if _, ok := a.errPhis[phi]; ok || len(a.errPhis) == maxErrPhis {
+		return
+	}
+	a.errPhis[phi] = uint(len(a.errPhis))
+	for _, r := range referrers(phi) {
+		if next, ok := r.(*ssa.Phi); ok {
+			a.addErrPhi(next)
+		}
+	}
+}
+
+// referrers returns v's referrers, or nil.
+func referrers(v ssa.Value) []ssa.Instruction {
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
+}
+
+// isErr reports whether v denotes the paired error on a path in state
+// s: the error itself, a load of a cell that still holds it, or a phi
+// that took it (or such a load or phi) on the edge the path came by.
+func (a *aliases) isErr(v ssa.Value, s state) bool {
 	if a.errs[v] {
 		return true
 	}
-	load, ok := v.(*ssa.UnOp)
-	return ok && !stale && load.Op == token.MUL && a.errCells[load.X]
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		return !s.errStale && v.Op == token.MUL && a.errCells[v.X]
+	case *ssa.Phi:
+		i, ok := a.errPhis[v]
+		return ok && s.errPhis&(1<<i) != 0
+	}
+	return false
+}
+
+// errPhiBits returns the state's errPhis after entering block succ by
+// its predecessor edge j: each phi of succ that the error flows into
+// denotes the error from now on exactly when its j'th edge does. The
+// phis of a block are evaluated together, in the state before the
+// edge, as Go's parallel assignment of phis requires.
+func (a *aliases) errPhiBits(succ *ssa.BasicBlock, j int, s state) uint64 {
+	bits := s.errPhis
+	for _, ins := range succ.Instrs {
+		phi, ok := ins.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		i, ok := a.errPhis[phi]
+		if !ok {
+			continue
+		}
+		if a.isErr(phi.Edges[j], s) {
+			bits |= 1 << i
+		} else {
+			bits &^= 1 << i
+		}
+	}
+	return bits
 }
 
 // isCell reports whether addr is a local variable's cell: an Alloc, or

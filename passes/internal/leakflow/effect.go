@@ -20,6 +20,7 @@ const (
 	effDeferCell                // a deferred closure releases the cell's content at exit
 	effEscape                   // handed over where ownership is unknown
 	effNotHeld                  // the path cannot hold it (an assertion that the error is non-nil)
+	effOnSuccess                // kept or released by the callee where its error result is nil
 )
 
 type effect struct {
@@ -89,7 +90,7 @@ func (e *engine) callEffect(a *aliases, c *ssa.CallCommon, deferred bool) effect
 				continue
 			}
 			fn := mc.Fn.(*ssa.Function)
-			ce := e.summaryEffect(a.typ, fn, -1-k, a.cells[bound], deferred)
+			ce := e.summaryEffect(summaryKey{typ: a.typ, fn: fn, slot: -1 - k, cell: a.cells[bound]}, deferred)
 			if ce.kind == effRelease && deferred && a.cells[bound] {
 				ce.kind = effDeferCell
 			}
@@ -118,6 +119,11 @@ func (e *engine) receiverEffect(a *aliases, c *ssa.CallCommon) (effect, bool) {
 		}
 	}
 	if recv == nil || !a.vals[recv] {
+		return effect{}, false
+	}
+	if a.containers[recv] != 0 {
+		// A method of the struct holding the resource: what it does
+		// with the field is its summary's (or fact's) to say.
 		return effect{}, false
 	}
 	if a.typ.IsRelease(method) {
@@ -150,11 +156,16 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 	if callee == nil {
 		return effect{effEscape, "passed to a function value or interface method", true}
 	}
-	if obj, ok := callee.Object().(*types.Func); ok && e.model.ReleasedArg(obj) == i {
-		return effect{kind: effRelease}
+	if obj, ok := callee.Object().(*types.Func); ok {
+		switch i {
+		case e.model.ReleasedArg(obj):
+			return effect{kind: effRelease}
+		case e.model.BorrowedArg(obj):
+			return effect{}
+		}
 	}
 	if e.isLocal(callee) {
-		return e.summaryEffect(a.typ, callee, i, false, deferred)
+		return e.summaryEffect(summaryKey{typ: a.typ, fn: callee, slot: i, field: a.containers[c.Args[i]]}, deferred)
 	}
 	if f := e.facts.funcFact(funcObject(callee)); f != nil {
 		switch {
@@ -162,6 +173,11 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 			return effect{kind: effRelease}
 		case f.borrows(i):
 			return effect{}
+		case f.onSuccess(i):
+			if deferred {
+				return effect{kind: effRelease}
+			}
+			return effect{kind: effOnSuccess, reason: "kept by " + calleeName(callee) + " when it succeeds"}
 		}
 	}
 	if borrowsArgs(callee) {

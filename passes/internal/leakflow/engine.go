@@ -137,7 +137,7 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 		w := e.walkAcquisition(fn, fi, acq)
 		e.record(fn, acq, w, res)
 		e.current = "deferloop"
-		e.deferLoops(fn, fi.defers, acq, w.a, res)
+		e.deferLoops(fn, fi, acq, w.a, res)
 	}
 }
 
@@ -145,10 +145,13 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 func (e *engine) walkAcquisition(fn *ssa.Function, fi *funcInfo, acq acquisition) *walker {
 	a := newAliases(acq.typ)
 	resultAliases(a, acq.call, acq.index)
-	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call}
+	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call, tx: e.txOf(acq)}
 	e.prepareLoopExits(w, fn, acq.call)
 	b := acq.call.Block()
-	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(fi.defers, acq.call, a))
+	init := e.initialState(fi.defers, acq.call, a)
+	init.txEnds = w.tx != nil && e.txEndDeferredBefore(fi.defers, acq.call, w.tx)
+	init = fi.conds.implied(b, init)
+	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, init)
 	if !hasUses(acq.call, acq.index) {
 		// Discarded: every return it reaches held is a leak of the
 		// discarded resource (the error branch is still pruned).

@@ -73,11 +73,11 @@
 //
 // # Known imprecision
 //
-// Aliasing is flow-insensitive; a resource reachable only through a
-// struct field, map or slice is not tracked; database/sql rows opened in
-// a transaction are reported even though the transaction's end closes
-// them. Paths through no-return calls (os.Exit, log.Fatal, t.Fatal and
-// local helpers that end in one) are cut by the SSA builder.
+// Aliasing of the resource is flow-insensitive (that of its error is
+// not: see aliases.errPhis); a resource reachable only through a struct
+// field, map or slice is not tracked. Paths through no-return calls
+// (os.Exit, log.Fatal, t.Fatal and local helpers that end in one) are
+// cut by the SSA builder.
 package leakflow
 
 import (
@@ -162,6 +162,9 @@ type Finding struct {
 	Kind    ExitKind
 	Exits   []token.Pos // leaking exits of this kind, in position order
 	Via     token.Pos   // for Return: the break statement the first exit's path took, if any
+	// Failed is, for Return, the call that keeps the resource only when
+	// it succeeds, on whose failure the first exit's path left it held.
+	Failed  token.Pos
 	Message string
 	// Mode says in which mode of the checks the finding is reported.
 	// Leaking paths that went through a call the engine cannot see into

@@ -138,6 +138,10 @@ func (e *engine) funcFact(fn *ssa.Function) *FuncFact {
 			f.Releases |= 1 << i
 		case sumBorrows:
 			f.Borrows |= 1 << i
+		case sumTakesOnSuccess:
+			f.TakesOnSuccess |= 1 << i
+		case sumReleasesOnSuccess:
+			f.ReleasesOnSuccess |= 1 << i
 		}
 	}
 	if r := e.owned.value(fn); r.kind == ownedValue {

@@ -49,6 +49,12 @@ type Type struct {
 	// nothing is held (database/sql's Row).
 	ErrMeansEmpty bool
 
+	// EndClosesResults: ending this transaction (Commit or Rollback)
+	// closes the rows queried on it (database/sql's Tx cancels its
+	// context, and the rows close with it). pgx's does not: the
+	// connection stays busy.
+	EndClosesResults bool
+
 	// Handles lists the methods that return the resource's underlying
 	// handle, through which it can be released too: closing
 	// conn.PgConn() closes the *pgx.Conn.
@@ -100,6 +106,7 @@ type Model struct {
 	types     map[string]*Type
 	acquirers map[string]string // function FullName -> type key
 	releasers map[string]int    // function FullName -> index of released argument
+	borrowers map[string]int    // function FullName -> index of an argument it only borrows
 	// ifaceAcquirers names the interface methods that acquire a resource
 	// when their first result is a resource type.
 	ifaceAcquirers map[string]bool
@@ -136,6 +143,17 @@ func (m *Model) MayReach(path string) bool {
 // side effect (pgx.CollectRows releases its rows), or -1.
 func (m *Model) ReleasedArg(fn *types.Func) int {
 	if i, ok := m.releasers[funcKey(fn)]; ok {
+		return i
+	}
+	return -1
+}
+
+// BorrowedArg returns the index of an argument that fn takes a resource
+// in and leaves to the caller (sql.Tx.Stmt makes a transaction's copy
+// of the statement it is handed, which stays the caller's to close), or
+// -1. As for ReleasedArg, a method's receiver is argument 0.
+func (m *Model) BorrowedArg(fn *types.Func) int {
+	if i, ok := m.borrowers[funcKey(fn)]; ok {
 		return i
 	}
 	return -1

@@ -34,7 +34,8 @@ var builtinTypes = []Type{
 	{Key: "*" + poolPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit"},
 	{Key: "*" + sqlPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
-		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit",
+		EndClosesResults: true},
 	{Key: "*" + sqlPkg + ".Stmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check"},
 	{Key: pgxPkg + ".BatchResults", Check: "batchclose", Noun: "batch results", Releases: []string{"Close"},
@@ -115,6 +116,16 @@ var builtinReleasers = map[string]int{
 	pgxPkg + ".AppendRows":           1,
 }
 
+// builtinBorrowers are the library functions that take a resource as
+// an argument and leave it to the caller, with the argument's index (a
+// method's receiver is argument 0). Tx.Stmt and Tx.StmtContext return
+// a transaction-bound copy of the statement, closed with the
+// transaction; the statement they are handed is still open.
+var builtinBorrowers = map[string]int{
+	"(*" + sqlPkg + ".Tx).Stmt":        1,
+	"(*" + sqlPkg + ".Tx).StmtContext": 2,
+}
+
 // builtinRoots are the packages that declare the built-in resource
 // types: only they and their importers can hold one. Their subpackages
 // are not roots: database/sql/driver, pgconn and pgtype declare no
@@ -128,6 +139,7 @@ func Builtin() *Model {
 		types:          make(map[string]*Type),
 		acquirers:      make(map[string]string),
 		releasers:      make(map[string]int),
+		borrowers:      make(map[string]int),
 		ifaceAcquirers: make(map[string]bool),
 		roots:          append([]string(nil), builtinRoots...),
 	}
@@ -142,6 +154,9 @@ func Builtin() *Model {
 	}
 	for k, v := range builtinReleasers {
 		m.releasers[k] = v
+	}
+	for k, v := range builtinBorrowers {
+		m.borrowers[k] = v
 	}
 	for _, name := range append(builtinIfaceAcquirers, sqlxIfaceAcquirers...) {
 		m.ifaceAcquirers[name] = true

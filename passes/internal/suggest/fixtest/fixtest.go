@@ -6,7 +6,8 @@
 // package of testdata/src/fix, in two steps: the fixes must turn each
 // file into its .golden twin (analysistest.RunWithSuggestedFixes), and
 // the fixed package must type-check and draw no finding from the check
-// in the fixed files.
+// in the fixed files. A "// fix:" comment above a finding gives what the
+// message of its fix must say (see [fixPrefix]).
 package fixtest
 
 import (
@@ -30,7 +31,7 @@ var want = regexp.MustCompile(`[ \t]*// want .*`)
 func Run(t *testing.T, a *analysis.Analyzer, pkg string) {
 	t.Helper()
 	testdata := testutil.TestData()
-	analysistest.RunWithSuggestedFixes(t, testdata, a, "fix/"+pkg)
+	checkMessages(t, analysistest.RunWithSuggestedFixes(t, testdata, a, "fix/"+pkg))
 
 	// Build a GOPATH tree in which each file with a golden twin is
 	// replaced by it, without its "// want" comments, and the others,

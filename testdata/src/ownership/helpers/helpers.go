@@ -187,3 +187,32 @@ func NewSnapshot(ctx context.Context, pool *pgxpool.Pool) (*Snapshot, error) { /
 	}
 	return &Snapshot{tx: tx}, nil
 }
+
+// Session keeps a connection on success.
+type Session struct {
+	conn *pgxpool.Conn
+}
+
+// NewSession keeps conn when it succeeds and leaves it with the caller
+// when it fails.
+func NewSession(ctx context.Context, conn *pgxpool.Conn) (*Session, error) { // want NewSession:`^ownership takes\(1\) if err == nil$`
+	s := &Session{conn: conn}
+	if _, err := conn.Exec(ctx, "SET search_path = app"); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// DrainAndClose closes the rows when it succeeds and leaves them open
+// when a scan fails.
+func DrainAndClose(rows *sql.Rows) (int, error) { // want DrainAndClose:`^ownership releases\(0\) if err == nil$`
+	n := 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return 0, err
+		}
+		n += v
+	}
+	return n, rows.Close()
+}
