@@ -16,7 +16,8 @@
 // pgx.BeginFunc, pgx.BeginTxFunc, pgx v4's pool.BeginFunc and
 // BeginTxFunc, and the runtime package's WithConn and WithTx), or while
 // a *sql.Tx or *sql.Conn of a *sql.DB (or an *sqlx.Tx or *sqlx.Conn of
-// an *sqlx.DB) is open. The calls that take a connection are the pool's
+// an *sqlx.DB) is open, or one returned by a function that took it from
+// the one pool it takes from (a repository's begin(ctx) helper). The calls that take a connection are the pool's
 // Query, QueryRow, Exec, Begin, BeginTx, Acquire, SendBatch, CopyFrom
 // and Ping (pgxpool v5 and v4), database/sql's Query, QueryRow, Exec,
 // Begin, BeginTx, Conn, Prepare and Ping (with their Context forms),

@@ -132,7 +132,11 @@ func (e *engine) holdOf(call *ssa.Call) (h hold, body *ssa.Function, ok bool) {
 		return hold{}, nil, false
 	}
 	pc, ok := resource.PoolCallOf(obj)
-	if !ok || pc.Holds == "" || pc.Pool >= len(call.Call.Args) {
+	if !ok {
+		h, ok := e.helperHold(call)
+		return h, nil, ok
+	}
+	if pc.Holds == "" || pc.Pool >= len(call.Call.Args) {
 		return hold{}, nil, false
 	}
 	key, ok := e.poolOf(call.Call.Args[pc.Pool])
@@ -160,6 +164,27 @@ func (e *engine) holdOf(call *ssa.Call) (h hold, body *ssa.Function, ok bool) {
 		return hold{}, nil, false
 	}
 	return h, nil, true
+}
+
+// helperHold reports whether call is to a function that returns a
+// connection or transaction it took from a pool, the one pool it takes
+// from (s.begin(ctx), returning s.pool.Begin's transaction): its caller
+// holds one of that pool. A function taking from no pool or from
+// several is no hold: which pool it holds cannot be told.
+func (e *engine) helperHold(call *ssa.Call) (hold, bool) {
+	t, _ := e.acquiredBy(&call.Call)
+	if t == nil || t.Check != "txend" && t.Check != "connrelease" {
+		return hold{}, false
+	}
+	taken := e.poolsTaken(&call.Call)
+	if len(taken) != 1 {
+		return hold{}, false
+	}
+	noun := "connection"
+	if t.Check == "txend" {
+		noun = "transaction"
+	}
+	return hold{pool: taken[0], noun: noun, outer: call}, true
 }
 
 // walkHeld walks fn from the acquisition call as the leak walk does,

@@ -6,6 +6,7 @@ package helpers
 import (
 	"context"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -32,10 +33,10 @@ func (s *Store) promote(ctx context.Context, id int64) error {
 		return err
 	}
 	defer tx.Rollback(ctx)
-	if ok, err := exists(ctx, s.pool, id); err != nil || !ok { // want `^exists takes a second connection from the pool while transaction tx from s\.pool\.Begin \(helpers\.go:30\) holds one: with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; run it on tx, or end tx first$`
+	if ok, err := exists(ctx, s.pool, id); err != nil || !ok { // want `^exists takes a second connection from the pool while transaction tx from s\.pool\.Begin \(helpers\.go:31\) holds one: with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; run it on tx, or end tx first$`
 		return err
 	}
-	n, err := s.count(ctx) // want `^s\.count takes a second connection from the pool while transaction tx from s\.pool\.Begin \(helpers\.go:30\) holds one: with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; run it on tx, or end tx first$`
+	n, err := s.count(ctx) // want `^s\.count takes a second connection from the pool while transaction tx from s\.pool\.Begin \(helpers\.go:31\) holds one: with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; run it on tx, or end tx first$`
 	if err != nil || n == 0 {
 		return err
 	}
@@ -68,4 +69,54 @@ func (s *Store) withOther(ctx context.Context, other *Store) error {
 	defer conn.Release()
 	_, err = other.count(ctx)
 	return err
+}
+
+// begin returns a transaction it took from the receiver's pool.
+func (s *Store) begin(ctx context.Context) (pgx.Tx, error) {
+	return s.pool.Begin(ctx)
+}
+
+// The transaction of a helper is held from the helper's pool.
+func (s *Store) viaHelper(ctx context.Context) error {
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := s.pool.Exec(ctx, "SELECT 1"); err != nil { // want `^s\.pool\.Exec takes a second connection from the pool while transaction tx from s\.begin \(helpers\.go:81\) holds one: with as many concurrent calls as the pool has connections, each holds one and waits for another, and the pool deadlocks; run it on tx, or end tx first$`
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// The clean twin: the helper's transaction is used.
+func (s *Store) viaHelperInTx(ctx context.Context) error {
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, "SELECT 1"); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// beginOn begins a transaction on the connection it is given: it takes
+// from no pool, so its transaction is held from no known pool.
+func beginOn(ctx context.Context, conn *pgxpool.Conn) (pgx.Tx, error) {
+	return conn.Begin(ctx)
+}
+
+// The clean twin: a transaction of a connection, not of the pool.
+func (s *Store) onConn(ctx context.Context, conn *pgxpool.Conn) error {
+	tx, err := beginOn(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := s.pool.Exec(ctx, "SELECT 1"); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
 }
