@@ -160,7 +160,7 @@ func TestScopeSeesOnlyItsOwnConnections(t *testing.T) {
 	if got := held(); len(got) != 0 {
 		t.Fatalf("scope holds %v before acquiring anything", got)
 	}
-	mine, err := p.Pgx().Acquire(sctx) //dbleaklint:ignore the test holds two connections of the pool on purpose
+	mine, err := p.Pgx().Acquire(sctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func TestWithTxJoinsRollbackError(t *testing.T) {
 			return err
 		}
 		var ok bool
-		err := p.Pgx().QueryRow(ctx, "SELECT pg_terminate_backend($1)", pid).Scan(&ok) //dbleaklint:ignore a second connection kills the transaction's backend on purpose
+		err := p.Pgx().QueryRow(ctx, "SELECT pg_terminate_backend($1)", pid).Scan(&ok)
 		if err != nil || !ok {
 			t.Fatalf("pg_terminate_backend(%d) = %v, %v", pid, ok, err)
 		}

@@ -68,7 +68,10 @@
 // variable, parameter or call result, or the same field of the same
 // value (s.pool and s.pool), followed into closures and through the
 // *sql.DB that an *sqlx.DB embeds. Rows held open (iterating over
-// pool.Query while querying the pool again) are not holds here.
+// pool.Query while querying the pool again) are not holds here. Nor is
+// code in _test.go files reported: tests hold several connections of a
+// pool on purpose, to see what the pool does then, and serve no
+// concurrent requests.
 //
 // # Silencing
 //
