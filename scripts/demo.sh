@@ -5,10 +5,13 @@
 #      see postgres.sh), then the leaky and the fixed twin of
 #      examples/userservice serve, in turn, the same bounded load on
 #      127.0.0.1 over a pool of 4 connections (examples/userservice/cmd/demo);
-#      the leaky twin exhausts its pool and the runtime package's middleware
-#      names the lines that leaked; the fixed twin ends with no connection
-#      held;
+#      the leaky twin exhausts its pool and the runtime package names the
+#      lines that leaked (pgxpool and database/sql), the one that acquires
+#      while holding, and who held the pool when it ran dry; the fixed twin
+#      ends with no connection held;
 #   2. dbleaklint on the leaky twin: the same leaks, found statically;
+#      every finding of every enabled check is printed as the linter
+#      prints it, so a new check's findings show up here as they are;
 #   3. dbleaklint on the fixed twin, with -poolpolicy.enforce: nothing.
 #
 # When PostgreSQL cannot be started, the live run is skipped with the
@@ -36,7 +39,7 @@ else
 fi
 
 echo
-echo "== 2. dbleaklint ./leaky/: the same leaks, found before they ship"
+echo "== 2. dbleaklint ./leaky/: the same problems, found before they ship"
 cd examples/userservice
 "$LINTER" ./leaky/ 2>&1 | sed "s|$ROOT/||"
 leaky=${PIPESTATUS[0]}

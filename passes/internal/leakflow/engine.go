@@ -5,6 +5,7 @@
 package leakflow
 
 import (
+	"fmt"
 	"go/types"
 	"slices"
 
@@ -269,6 +270,12 @@ func (e *engine) record(fn *ssa.Function, acq acquisition, w *walker, res *Resul
 			}
 			f := e.finding(fn, acq, kind, append(plain, strict...))
 			f.Mode = StrictMode
+			for _, l := range strict {
+				f.Assumed |= l.assumed
+			}
+			if f.Assumed != 0 {
+				f.Message += fmt.Sprintf(" (assuming %s borrows it)", f.Assumed)
+			}
 			res.Findings = append(res.Findings, f)
 		}
 	}

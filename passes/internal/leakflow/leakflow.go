@@ -172,6 +172,9 @@ type Finding struct {
 	// package), on the assumption that it only borrowed the resource,
 	// are reported in the strict mode only.
 	Mode Mode
+	// Assumed are, for a strict-mode finding, the kinds of callees that
+	// its leaking paths assumed to borrow the resource.
+	Assumed Unseen
 }
 
 // A Mode selects the findings of the default or the strict mode.

@@ -329,7 +329,7 @@ func (e *engine) loopExits(w *walker, call *ssa.Call) []leak {
 	})
 	loop, label := innermostLoop(w.fn.Syntax(), call.Pos())
 	for _, edge := range w.loopEdges {
-		l := leak{kind: Iterate, pos: call.Pos(), strict: edge.strict}
+		l := leak{kind: Iterate, pos: call.Pos(), strict: edge.strict, assumed: edge.from.s.assumed}
 		if loop != nil {
 			l.kind, l.pos = iterationExit(loop, label, edge.from.b, edge.succ)
 		}

@@ -23,6 +23,9 @@ type state struct {
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
 	strict   bool // the resource went to a callee the engine cannot see into (strict mode only)
+	// assumed are the kinds of callees the engine cannot see into that
+	// the path assumed to borrow the resource.
+	assumed Unseen
 	// txEnds: the transaction the resource was queried on is ended on
 	// this path, or its end is deferred (see txscope.go); txUsed: it was
 	// used again while the resource was held.
@@ -52,12 +55,13 @@ type node struct {
 
 // leak is one leaking exit found by a walk.
 type leak struct {
-	kind   ExitKind
-	looped bool      // found after going around the acquisition's loop: the loop leak explains it
-	strict bool      // found after a call the engine cannot see into: strict mode only
-	pos    token.Pos // the return, or the overwriting store
-	via    token.Pos // the break statement the path took out of a loop, if any
-	failed token.Pos // the call whose failure left the resource held, if any
+	kind    ExitKind
+	looped  bool      // found after going around the acquisition's loop: the loop leak explains it
+	strict  bool      // found after a call the engine cannot see into: strict mode only
+	pos     token.Pos // the return, or the overwriting store
+	via     token.Pos // the break statement the path took out of a loop, if any
+	failed  token.Pos // the call whose failure left the resource held, if any
+	assumed Unseen    // the kinds of callees assumed to borrow it on the path
 }
 
 // outcome summarizes one walk.
@@ -232,7 +236,7 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		if !s.deferred {
 			// Closed by the transaction's end: hygiene, strict mode only.
 			closedByTx := s.txEnds && !s.txUsed
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed})
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed, assumed: s.assumed})
 		}
 		return s, false
 	case *ssa.Panic:
@@ -267,10 +271,14 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		return s, true
 	case effEscape:
 		w.out.escape = eff.reason
-		if eff.unknownCallee && w.acq != nil {
+		if eff.unknown != 0 && w.acq != nil {
 			// Assume the callee borrows it; leaks found from here on
-			// are reported by the checks' strict mode only.
-			s.strict = true
+			// are reported by the checks' strict mode only, unless the
+			// default mode makes the same assumption of such callees.
+			s.assumed |= eff.unknown
+			if eff.unknown&^borrowDefaults != 0 {
+				s.strict = true
+			}
 			return s, true
 		}
 		return w.handOver(s)
@@ -319,7 +327,7 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 	if !w.a.cells[st.Addr] {
 		return s, true
 	}
-	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped, strict: s.strict})
+	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped, strict: s.strict, assumed: s.assumed})
 	return s, false
 }
 
