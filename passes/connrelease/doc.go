@@ -12,7 +12,8 @@
 // give back: a *pgxpool.Conn from (*pgxpool.Pool).Acquire that is neither
 // released nor hijacked, a *pgx.Conn from pgx.Connect, ConnectConfig,
 // ConnectWithOptions or Hijack that is not closed, and a *sql.Conn from
-// (*sql.DB).Conn that is not closed.
+// (*sql.DB).Conn that is not closed; the same for pgx v4, and sqlx's
+// *sqlx.Conn from Connx.
 //
 // A connection returned to the caller is the caller's to release. One
 // stored in a struct, or passed to a function whose ownership of it is

@@ -13,7 +13,9 @@
 // that some path through the function leaves open: an early return, an
 // error branch, a break out of the rows.Next loop, a continue that skips
 // the Close at the bottom of a loop body, or a reassignment of the
-// variable.
+// variable. sqlx's *sqlx.Rows (Queryx, NamedQuery and their Context
+// forms) and pgx v4's Rows are reported alike; Rows.StructScan only
+// scans, while sqlx's Select and Get close what they open.
 //
 // Rows count as closed by Close, by rows.Next returning false, by the pgx
 // helpers that close them (CollectRows, CollectOneRow,

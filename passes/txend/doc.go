@@ -29,6 +29,11 @@
 // connection. Context cancellation rolls back a database/sql transaction
 // begun with BeginTx, but not a pgx one; the analyzer reports both, since
 // relying on cancellation holds the connection until the context ends.
+// A transaction begun on a *pgxpool.Conn and still open when the
+// connection is released costs the pool that connection: Release
+// destroys a connection that is not idle rather than reuse it. The
+// transactions of sqlx (*sqlx.Tx from Beginx, BeginTxx, MustBegin) and
+// of pgx v4 are reported as those of database/sql and pgx v5.
 //
 // # Example
 //

@@ -15,6 +15,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
 	"github.com/dbleaklint/dbleaklint/passes/ignore"
+	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 )
@@ -68,4 +69,12 @@ func TestDirectivesSilence(t *testing.T) {
 func TestPoolPolicySilenced(t *testing.T) {
 	a := together(poolpolicy.Analyzer, ignore.Analyzer)
 	analysistest.Run(t, testutil.TestData(), a, "ignore/policy")
+}
+
+// TestNestedAcquireSilenced checks, on testdata/src/ignore/nested, that
+// nestedacquire honors the directive, and that the ignore analyzer
+// counts its findings as what a directive silences.
+func TestNestedAcquireSilenced(t *testing.T) {
+	a := together(nestedacquire.Analyzer, ignore.Analyzer)
+	analysistest.Run(t, testutil.TestData(), a, "ignore/nested")
 }

@@ -90,6 +90,9 @@ func (a *aliases) addValue(v ssa.Value) {
 			if callee := r.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil && a.typ.IsHandle(callee.Name()) {
 				a.addValue(r)
 			}
+		case *ssa.FieldAddr:
+			// sqlx: rows.Close() is (*sql.Rows).Close on the embedded field (embedded.go).
+			a.addEmbedded(v, r)
 		case *ssa.Store:
 			// Only a local variable's own cell keeps the resource in
 			// this function; a store to a free variable hands it to

@@ -24,7 +24,8 @@ type engine struct {
 	owned     *fixpoint[*ssa.Function, ownedResult] // see computeOwned
 	facts     *Facts                                // of other packages; nil in summaries-only use
 	src       *sourceIndex
-	current   string // the check being analyzed, for InternalError
+	current   string     // the check being analyzed, for InternalError
+	pools     *poolIndex // nestedacquire's memo (nested.go), made on first use
 }
 
 func newEngine(pass *analysis.Pass, model *resource.Model, pkg *ssa.Package) *engine {
@@ -92,6 +93,9 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) (*resource.Type, int) {
 	}
 	obj := funcObject(callee)
 	if obj != nil {
+		if e.acquiresNothing(obj, c) { // sqlx's statements of a transaction: embedded.go
+			return nil, 0
+		}
 		if t := e.model.Acquired(obj); t != nil {
 			return t, 0
 		}

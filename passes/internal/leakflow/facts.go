@@ -34,6 +34,11 @@ type FuncFact struct {
 	// function returning an owned resource), or "".
 	Owned      string
 	OwnedIndex int
+	// Pools lists the pools the function takes a connection from, for
+	// nestedacquire: a parameter's index, then the indices of the
+	// fields on the way to the pool, dot-separated; uses are separated
+	// by semicolons ("0.2" is the pool in field 2 of the receiver).
+	Pools string
 }
 
 // AFact marks FuncFact as an [analysis.Fact].
@@ -55,6 +60,9 @@ func (f *FuncFact) String() string {
 	}
 	if f.Owned != "" {
 		parts = append(parts, fmt.Sprintf("returns(%d %s)", f.OwnedIndex, f.Owned))
+	}
+	if f.Pools != "" {
+		parts = append(parts, "pools("+f.Pools+")")
 	}
 	return "ownership " + strings.Join(parts, " ")
 }

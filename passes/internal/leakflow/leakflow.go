@@ -114,6 +114,10 @@ type Result struct {
 	// ConfigErrors are the user-defined resources that name what does
 	// not exist (see Facts.ConfigErrors).
 	ConfigErrors []*ConfigError
+	// Nested are the calls that take a connection from a pool while
+	// one of the same pool is held (nested.go); NestedUnsure, those on
+	// a pool of the same type that cannot be shown to be the same.
+	Nested, NestedUnsure []*Nested
 }
 
 // An InternalError is a recovered panic of the engine.
@@ -215,6 +219,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range built.SrcFuncs {
 		e.analyzeSafely(fn, res)
 	}
+	e.findNested(built.SrcFuncs, res) // nestedacquire: nested.go
 	return res, nil
 }
 

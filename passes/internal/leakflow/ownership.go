@@ -147,6 +147,7 @@ func (e *engine) funcFact(fn *ssa.Function) *FuncFact {
 	if r := e.owned.value(fn); r.kind == ownedValue {
 		f.Owned, f.OwnedIndex = r.typ.Key, r.index
 	}
+	f.Pools = e.poolFact(fn) // nestedacquire: nested.go
 	if *f == (FuncFact{}) {
 		return nil
 	}

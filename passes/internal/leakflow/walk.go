@@ -109,6 +109,10 @@ type walker struct {
 	// skip is a defer statement the walk takes to release nothing:
 	// deferloop asks what is held when the next iteration starts.
 	skip ssa.Instruction
+
+	// visit, if set, sees each instruction reached while the resource
+	// is held (nestedacquire: nested.go).
+	visit func(ssa.Instruction, state)
 }
 
 // loopEdge is a way an iteration ended: the node that ended it and the
@@ -199,6 +203,9 @@ func (w *walker) block(it workItem) (state, bool) {
 		}
 		if w.fi != nil {
 			s = w.fi.conds.forget(ins, s)
+		}
+		if w.visit != nil {
+			w.visit(ins, s)
 		}
 		next, ok := w.step(ins, s)
 		if !ok {

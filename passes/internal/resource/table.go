@@ -5,7 +5,8 @@
 package resource
 
 // The built-in table: the contracts of database/sql (Go 1.26) and pgx
-// v5.12.0, as docs/design.md section 3 states them.
+// v5.12.0, as docs/design.md section 3 states them, plus sqlx (sqlx.go)
+// and pgx v4 (pgxv4.go).
 
 const (
 	sqlPkg  = "database/sql"
@@ -92,6 +93,9 @@ func acquirerTable() map[string]string {
 	builtinAcquirers[pgxPkg+".Connect"] = "*" + pgxPkg + ".Conn"
 	builtinAcquirers[pgxPkg+".ConnectConfig"] = "*" + pgxPkg + ".Conn"
 	builtinAcquirers[pgxPkg+".ConnectWithOptions"] = "*" + pgxPkg + ".Conn"
+
+	sqlxAcquirers(acquire, builtinAcquirers)
+	pgxV4Acquirers(acquire, builtinAcquirers)
 	return builtinAcquirers
 }
 
@@ -127,9 +131,9 @@ var builtinBorrowers = map[string]int{
 // are not roots: database/sql/driver, pgconn and pgtype declare no
 // resource, and much code that never sees one imports them
 // (github.com/google/uuid imports database/sql/driver).
-var builtinRoots = []string{sqlPkg, pgxPkg, poolPkg}
+var builtinRoots = []string{sqlPkg, pgxPkg, poolPkg, sqlxPkg, pgxV4Pkg, pgxV4PoolPkg}
 
-// Builtin returns the model of database/sql and pgx v5.
+// Builtin returns the model of database/sql, pgx v5, sqlx and pgx v4.
 func Builtin() *Model {
 	m := &Model{
 		types:          make(map[string]*Type),
@@ -139,9 +143,11 @@ func Builtin() *Model {
 		ifaceAcquirers: make(map[string]bool),
 		roots:          append([]string(nil), builtinRoots...),
 	}
-	for i := range builtinTypes {
-		t := builtinTypes[i]
-		m.types[t.Key] = &t
+	for _, table := range [][]Type{builtinTypes, sqlxTypes, pgxV4Types} {
+		for i := range table {
+			t := table[i]
+			m.types[t.Key] = &t
+		}
 	}
 	for k, v := range builtinAcquirers {
 		m.acquirers[k] = v
@@ -152,7 +158,7 @@ func Builtin() *Model {
 	for k, v := range builtinBorrowers {
 		m.borrowers[k] = v
 	}
-	for _, name := range builtinIfaceAcquirers {
+	for _, name := range append(builtinIfaceAcquirers, sqlxIfaceAcquirers...) {
 		m.ifaceAcquirers[name] = true
 	}
 	return m
