@@ -36,13 +36,13 @@ func setFlags(t *testing.T, kv ...string) {
 // The escape half runs without -poolpolicy.enforce, and the raw half does
 // not.
 func TestEscapes(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), poolpolicy.Analyzer,
+	testutil.Run(t, testutil.TestData(), poolpolicy.Analyzer,
 		"poolpolicy/escape", "poolpolicy/escapeclean", "poolpolicy/enforceoff")
 }
 
 func TestEnforce(t *testing.T) {
 	setFlags(t, "enforce", "true", "allow", "example.com/other, poolpolicy/allowed/...")
-	analysistest.Run(t, testutil.TestData(), poolpolicy.Analyzer,
+	testutil.Run(t, testutil.TestData(), poolpolicy.Analyzer,
 		"poolpolicy/raw", "poolpolicy/allowed/...",
 		"poolpolicy/escape", "poolpolicy/escapeclean",
 		// The runtime package implements the helpers with the raw pool.

@@ -1,0 +1,138 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package testutil
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Loading dominates the cost of an analyzer test: analysistest.Run
+// parses and type-checks every package it analyzes, the standard library
+// it imports included, from source, on every call (the stub of pgconn
+// alone pulls in crypto/tls and net), while the analysis itself takes a
+// few percent of that. A test binary that calls it five times type-checks
+// the standard library five times.
+//
+// So a test binary loads each testdata tree once, whole, the first time
+// one of its packages is asked for, and every run of any analyzer
+// shares it. The analyzers only read the loaded packages (the checker
+// runs them in parallel on the same packages anyway), so one load can
+// serve any number of runs, with any flags.
+
+// A tree is every package of one testdata tree, with its dependencies,
+// loaded as analysistest loads them.
+type tree struct {
+	dir  string
+	once sync.Once
+	byID map[string]*packages.Package // every package, dependencies included
+	err  error
+}
+
+// trees holds the trees loaded by this test binary, by directory. It is
+// the one piece of process-wide state of the harness, and the reason it
+// exists: a cache whose entries never change once loaded.
+var trees = struct {
+	sync.Mutex
+	byDir map[string]*tree
+}{byDir: make(map[string]*tree)}
+
+// loadTree returns the packages of the tree rooted at dir, loading them
+// on first use.
+func loadTree(dir string) (*tree, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	trees.Lock()
+	tr, ok := trees.byDir[dir]
+	if !ok {
+		tr = &tree{dir: dir}
+		trees.byDir[dir] = tr
+	}
+	trees.Unlock()
+	tr.once.Do(tr.load)
+	return tr, tr.err
+}
+
+// loadMode is analysistest's: syntax and types of every package,
+// dependencies included, since analyzers with facts run on them too.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax |
+	packages.NeedTypesInfo | packages.NeedDeps | packages.NeedModule
+
+// load loads every package of the tree: all of src/ in GOPATH mode (the
+// stubs at their real import paths included), or all of the module.
+func (tr *tree) load() {
+	cfg := config(tr.dir, loadMode)
+	if isModule(tr.dir) {
+		cfg.Dir = tr.dir
+	} else {
+		cfg.Dir = filepath.Join(tr.dir, "src")
+	}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		tr.err = fmt.Errorf("loading %s: %v", tr.dir, err)
+		return
+	}
+	tr.byID = make(map[string]*packages.Package)
+	packages.Visit(pkgs, nil, func(p *packages.Package) { tr.byID[p.ID] = p })
+}
+
+// roots returns the loaded packages that patterns denote, as go list
+// resolves them (test variants included, as analysistest asks for).
+// Listing is cheap: the go command alone, no parsing.
+func (tr *tree) roots(patterns []string) ([]*packages.Package, error) {
+	cfg := config(tr.dir, packages.NeedName)
+	listed, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	var roots []*packages.Package
+	for _, l := range listed {
+		if l.Name == "" {
+			return nil, fmt.Errorf("failed to load %q: %v", l.PkgPath, l.Errors)
+		}
+		p, ok := tr.byID[l.ID]
+		if !ok {
+			return nil, fmt.Errorf("%s is not under %s (testutil.Run serves testdata trees; use analysistest.Run for others)", l.ID, tr.dir)
+		}
+		roots = append(roots, p)
+	}
+	if len(roots) == 0 {
+		return nil, fmt.Errorf("no packages matched %s", patterns)
+	}
+	return roots, nil
+}
+
+// config is analysistest's loading configuration for the tree at dir: a
+// GOPATH-style tree, or a module when dir holds a go.mod file (then
+// offline: the module cache must hold its requirements, see
+// DownloadModules).
+func config(dir string, mode packages.LoadMode) *packages.Config {
+	env := []string{"GOPATH=" + dir, "GO111MODULE=off", "GOWORK=off"}
+	if isModule(dir) {
+		gowork := filepath.Join(dir, "go.work")
+		if _, err := os.Stat(gowork); err != nil {
+			gowork = "off"
+		}
+		env = []string{"GO111MODULE=on", "GOPROXY=off", "GOWORK=" + gowork}
+	}
+	return &packages.Config{
+		Mode:  mode,
+		Dir:   dir,
+		Tests: true,
+		Env:   append(os.Environ(), env...),
+	}
+}
+
+func isModule(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "go.mod"))
+	return err == nil
+}
