@@ -17,7 +17,6 @@ import (
 	"regexp"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/passes/sqlrowserr"
 	"golang.org/x/tools/go/packages"
 
@@ -70,7 +69,7 @@ func Test(t *testing.T) {
 			if _, err := os.Stat(pkgDir); err != nil {
 				t.Fatalf("no real-pgx cases for check %s: %v", a.Name, err)
 			}
-			results := analysistest.Run(t, dir, a, "./"+a.Name)
+			results := testutil.Run(t, dir, a, "./"+a.Name)
 			if len(results) == 0 {
 				t.Fatal("no package analyzed")
 			}
