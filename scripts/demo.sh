@@ -24,8 +24,17 @@ go build -o "$LINTER" ./cmd/dbleaklint || exit 1
 
 echo "== 1. The twins of examples/userservice, live, one after the other"
 pglog="$(mktemp)"
-trap 'rm -f "$pglog"' EXIT
-if dsn="$(scripts/postgres.sh start 2>"$pglog")"; then
+dsnfile="$(mktemp)"
+trap 'rm -f "$pglog" "$dsnfile"' EXIT
+# postgres.sh's progress goes to the terminal as it happens (installing
+# PostgreSQL with apt, the first time, takes minutes), indented, and to
+# a log for the reason of a failure; the DSN, on its stdout, to a file.
+if ! scripts/postgres.sh status 2>/dev/null; then
+	echo "Starting PostgreSQL (the first time, it is installed with apt: this can take a few minutes)"
+fi
+scripts/postgres.sh start 2>&1 >"$dsnfile" | tee "$pglog" | sed -u 's/^/  /'
+if [[ ${PIPESTATUS[0]} -eq 0 ]]; then
+	dsn="$(cat "$dsnfile")"
 	go run ./examples/userservice/cmd/demo -dsn "$dsn"
 	live=$?
 	echo "(PostgreSQL keeps running for the next time; scripts/postgres.sh stop stops it.)"

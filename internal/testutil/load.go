@@ -70,13 +70,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // load loads every package of the tree: all of src/ in GOPATH mode (the
 // stubs at their real import paths included), or all of the module.
 func (tr *tree) load() {
-	cfg := config(tr.dir, loadMode)
-	if isModule(tr.dir) {
-		cfg.Dir = tr.dir
-	} else {
-		cfg.Dir = filepath.Join(tr.dir, "src")
-	}
-	pkgs, err := packages.Load(cfg, "./...")
+	pkgs, err := packages.Load(config(tr.dir, loadMode), "./...")
 	if err != nil {
 		tr.err = fmt.Errorf("loading %s: %v", tr.dir, err)
 		return
@@ -87,7 +81,9 @@ func (tr *tree) load() {
 
 // roots returns the loaded packages that patterns denote, as go list
 // resolves them (test variants included, as analysistest asks for).
-// Listing is cheap: the go command alone, no parsing.
+// Listing is cheap: the go command alone, no parsing. In a GOPATH tree,
+// a relative pattern is relative to src/ ("./..." is every package of
+// the tree), where analysistest takes it relative to the tree's root.
 func (tr *tree) roots(patterns []string) ([]*packages.Package, error) {
 	cfg := config(tr.dir, packages.NeedName)
 	listed, err := packages.Load(cfg, patterns...)
@@ -112,9 +108,9 @@ func (tr *tree) roots(patterns []string) ([]*packages.Package, error) {
 }
 
 // config is analysistest's loading configuration for the tree at dir: a
-// GOPATH-style tree, or a module when dir holds a go.mod file (then
-// offline: the module cache must hold its requirements, see
-// DownloadModules).
+// GOPATH-style tree, run from its src directory, or a module when dir
+// holds a go.mod file (then offline: the module cache must hold its
+// requirements, see DownloadModules).
 func config(dir string, mode packages.LoadMode) *packages.Config {
 	env := []string{"GOPATH=" + dir, "GO111MODULE=off", "GOWORK=off"}
 	if isModule(dir) {
@@ -124,12 +120,16 @@ func config(dir string, mode packages.LoadMode) *packages.Config {
 		}
 		env = []string{"GO111MODULE=on", "GOPROXY=off", "GOWORK=" + gowork}
 	}
-	return &packages.Config{
+	cfg := &packages.Config{
 		Mode:  mode,
-		Dir:   dir,
+		Dir:   filepath.Join(dir, "src"),
 		Tests: true,
 		Env:   append(os.Environ(), env...),
 	}
+	if isModule(dir) {
+		cfg.Dir = dir
+	}
+	return cfg
 }
 
 func isModule(dir string) bool {

@@ -122,3 +122,19 @@ func absolute(dir string) string {
 	}
 	return dir
 }
+
+// Load returns the packages that patterns denote in the tree at dir, as
+// Run loads them (once per test binary, see loadTree), for tests that
+// drive the checker or read types themselves.
+func Load(t testing.TB, dir string, patterns ...string) []*packages.Package {
+	t.Helper()
+	tr, err := loadTree(absolute(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots, err := tr.roots(patterns)
+	if err != nil {
+		t.Fatalf("loading %s: %v", patterns, err)
+	}
+	return roots
+}
