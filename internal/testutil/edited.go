@@ -126,5 +126,11 @@ func (imp importer) Import(path string) (*types.Package, error) {
 	if p, ok := imp.pkg.Imports[path]; ok {
 		return p.Types, nil
 	}
+	// A package from outside the tree, read from export data.
+	for _, p := range imp.pkg.Types.Imports() {
+		if p.Path() == path {
+			return p, nil
+		}
+	}
 	return nil, fmt.Errorf("%s does not import %s", imp.pkg.PkgPath, path)
 }

@@ -25,13 +25,21 @@ import (
 // shares it. The analyzers only read the loaded packages (the checker
 // runs them in parallel on the same packages anyway), so one load can
 // serve any number of runs, with any flags.
+//
+// And, as the command does (cmd/dbleaklint/load.go), only the tree's own
+// packages are parsed and type-checked from source; the packages they
+// import from outside it (the standard library; in a module, its
+// requirements) are read from the compiler's export data and the
+// analyzers do not run on them. They could not give a fact: the
+// libraries the resource model describes are known by the table, and a
+// package that cannot reach a resource type is skipped by every check.
 
-// A tree is every package of one testdata tree, with its dependencies,
-// loaded as analysistest loads them.
+// A tree is every package of one testdata tree, from source, and the
+// packages they import from outside it, from export data.
 type tree struct {
 	dir  string
 	once sync.Once
-	byID map[string]*packages.Package // every package, dependencies included
+	byID map[string]*packages.Package // the packages of the tree
 	err  error
 }
 
@@ -61,11 +69,12 @@ func loadTree(dir string) (*tree, error) {
 	return tr, tr.err
 }
 
-// loadMode is analysistest's: syntax and types of every package,
-// dependencies included, since analyzers with facts run on them too.
+// loadMode asks for the syntax and types of the packages that the
+// patterns name, and for their imports' types only, from export data:
+// analysistest's mode without NeedDeps.
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax |
-	packages.NeedTypesInfo | packages.NeedDeps | packages.NeedModule
+	packages.NeedTypesInfo | packages.NeedModule
 
 // load loads every package of the tree: all of src/ in GOPATH mode (the
 // stubs at their real import paths included), or all of the module.
@@ -76,7 +85,19 @@ func (tr *tree) load() {
 		return
 	}
 	tr.byID = make(map[string]*packages.Package)
-	packages.Visit(pkgs, nil, func(p *packages.Package) { tr.byID[p.ID] = p })
+	for _, p := range pkgs {
+		tr.byID[p.ID] = p
+	}
+	// The checker runs analyzers with facts on the packages that a
+	// package imports: keep only those of the tree, loaded from source.
+	// The types still refer to all of them (p.Types.Imports()).
+	for _, p := range pkgs {
+		for path, imp := range p.Imports {
+			if _, ok := tr.byID[imp.ID]; !ok {
+				delete(p.Imports, path)
+			}
+		}
+	}
 }
 
 // roots returns the loaded packages that patterns denote, as go list
