@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/packages"
@@ -37,32 +38,38 @@ import (
 // A tree is every package of one testdata tree, from source, and the
 // packages they import from outside it, from export data.
 type tree struct {
-	dir  string
-	once sync.Once
+	dir      string
+	patterns []string // what the tree is: "./..." for a whole tree
+	once     sync.Once
 	byID map[string]*packages.Package // the packages of the tree
 	err  error
 }
 
-// trees holds the trees loaded by this test binary, by directory. It is
-// the one piece of process-wide state of the harness, and the reason it
-// exists: a cache whose entries never change once loaded.
+// trees holds the trees loaded by this test binary, by directory and
+// patterns. It is the one piece of process-wide state of the harness,
+// and the reason it exists: a cache whose entries never change once
+// loaded.
 var trees = struct {
 	sync.Mutex
-	byDir map[string]*tree
-}{byDir: make(map[string]*tree)}
+	byKey map[string]*tree
+}{byKey: make(map[string]*tree)}
 
-// loadTree returns the packages of the tree rooted at dir, loading them
-// on first use.
-func loadTree(dir string) (*tree, error) {
+// loadTree returns the packages that patterns denote in the tree rooted
+// at dir (with no patterns, all of them), loading them on first use.
+func loadTree(dir string, patterns ...string) (*tree, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	key := strings.Join(append([]string{dir}, patterns...), "\x00")
 	trees.Lock()
-	tr, ok := trees.byDir[dir]
+	tr, ok := trees.byKey[key]
 	if !ok {
-		tr = &tree{dir: dir}
-		trees.byDir[dir] = tr
+		tr = &tree{dir: dir, patterns: patterns}
+		trees.byKey[key] = tr
 	}
 	trees.Unlock()
 	tr.once.Do(tr.load)
@@ -76,10 +83,11 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax |
 	packages.NeedTypesInfo | packages.NeedModule
 
-// load loads every package of the tree: all of src/ in GOPATH mode (the
-// stubs at their real import paths included), or all of the module.
+// load loads the packages of the tree: by default all of src/ in GOPATH
+// mode (the stubs at their real import paths included), or all of the
+// module.
 func (tr *tree) load() {
-	pkgs, err := packages.Load(config(tr.dir, loadMode), "./...")
+	pkgs, err := packages.Load(config(tr.dir, loadMode), tr.patterns...)
 	if err != nil {
 		tr.err = fmt.Errorf("loading %s: %v", tr.dir, err)
 		return
@@ -118,7 +126,7 @@ func (tr *tree) roots(patterns []string) ([]*packages.Package, error) {
 		}
 		p, ok := tr.byID[l.ID]
 		if !ok {
-			return nil, fmt.Errorf("%s is not under %s (testutil.Run serves testdata trees; use analysistest.Run for others)", l.ID, tr.dir)
+			return nil, fmt.Errorf("%s is not among the packages loaded from %s", l.ID, tr.dir)
 		}
 		roots = append(roots, p)
 	}

@@ -30,7 +30,37 @@ func Run(t analysistest.Testing, dir string, a *analysis.Analyzer, patterns ...s
 		tb.Helper()
 	}
 	dir = absolute(dir)
-	graph := analyze(t, dir, a, patterns)
+	tr, err := loadTree(dir)
+	if err != nil {
+		t.Errorf("%v", err)
+		return nil
+	}
+	return run(t, tr, a, patterns)
+}
+
+// RunPart is Run for a tree too large to load whole, such as the
+// repository's own module: only the packages that patterns denote are
+// loaded from source.
+func RunPart(t analysistest.Testing, dir string, a *analysis.Analyzer, patterns ...string) []*analysistest.Result {
+	if tb, ok := t.(testing.TB); ok {
+		tb.Helper()
+	}
+	dir = absolute(dir)
+	tr, err := loadTree(dir, patterns...)
+	if err != nil {
+		t.Errorf("%v", err)
+		return nil
+	}
+	return run(t, tr, a, patterns)
+}
+
+// run runs a on the packages of tr that patterns denote and checks the
+// results.
+func run(t analysistest.Testing, tr *tree, a *analysis.Analyzer, patterns []string) []*analysistest.Result {
+	if tb, ok := t.(testing.TB); ok {
+		tb.Helper()
+	}
+	graph := analyze(t, tr, a, patterns)
 	if graph == nil {
 		return nil
 	}
@@ -39,7 +69,7 @@ func Run(t analysistest.Testing, dir string, a *analysis.Analyzer, patterns ...s
 		if act.Err != nil {
 			t.Errorf("error analyzing %s: %v", act, act.Err)
 		} else {
-			checkExpectations(t, dir, act)
+			checkExpectations(t, tr.dir, act)
 		}
 		results = append(results, result(act))
 	}
@@ -63,12 +93,7 @@ func RunWithSuggestedFixes(t analysistest.Testing, dir string, a *analysis.Analy
 
 // analyze runs a on the roots that patterns denote, or reports why it
 // could not and returns nil.
-func analyze(t analysistest.Testing, dir string, a *analysis.Analyzer, patterns []string) *checker.Graph {
-	tr, err := loadTree(dir)
-	if err != nil {
-		t.Errorf("%v", err)
-		return nil
-	}
+func analyze(t analysistest.Testing, tr *tree, a *analysis.Analyzer, patterns []string) *checker.Graph {
 	roots, err := tr.roots(patterns)
 	if err != nil {
 		t.Errorf("loading %s: %v", patterns, err)
