@@ -27,12 +27,15 @@ pglog="$(mktemp)"
 dsnfile="$(mktemp)"
 trap 'rm -f "$pglog" "$dsnfile"' EXIT
 # postgres.sh's progress goes to the terminal as it happens (installing
-# PostgreSQL with apt, the first time, takes minutes), indented, and to
-# a log for the reason of a failure; the DSN, on its stdout, to a file.
+# PostgreSQL with apt, the first time, takes minutes): its own lines and
+# apt's, one per package fetched, unpacked and set up, indented. All of
+# its output goes to a log, for the reason of a failure; the DSN, on its
+# stdout, to a file.
 if ! scripts/postgres.sh status 2>/dev/null; then
 	echo "Starting PostgreSQL (the first time, it is installed with apt: this can take a few minutes)"
 fi
-scripts/postgres.sh start 2>&1 >"$dsnfile" | tee "$pglog" | sed -u 's/^/  /'
+scripts/postgres.sh start 2>&1 >"$dsnfile" | tee "$pglog" |
+	grep --line-buffered -E '^(postgres\.sh:|Get:|Fetched|Unpacking|Setting up)' | sed -u 's/^/  /'
 if [[ ${PIPESTATUS[0]} -eq 0 ]]; then
 	dsn="$(cat "$dsnfile")"
 	go run ./examples/userservice/cmd/demo -dsn "$dsn"
