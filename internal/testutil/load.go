@@ -41,8 +41,8 @@ type tree struct {
 	dir      string
 	patterns []string // what the tree is: "./..." for a whole tree
 	once     sync.Once
-	byID map[string]*packages.Package // the packages of the tree
-	err  error
+	byID     map[string]*packages.Package // the packages of the tree
+	err      error
 }
 
 // trees holds the trees loaded by this test binary, by directory and
