@@ -36,7 +36,7 @@ lint:
 
 # The engine's benchmarks on generated worst cases.
 bench-engine:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=3 ./passes/internal/leakflow/
+	$(GO) test -run='^$$' -bench=. -benchmem -count=3 -timeout=30m ./passes/internal/leakflow/
 
 # The engine's benchmarks, then dbleaklint on real DB-heavy modules at
 # pinned versions against a build-SSA-only baseline measured in the same
