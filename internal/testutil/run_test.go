@@ -149,8 +149,17 @@ func TestRunReportsPatternsThatMatchNothing(t *testing.T) {
 func TestRunWithSuggestedFixes(t *testing.T) {
 	RunWithSuggestedFixes(t, testdata(t), calls, "harness/fix")
 
-	// A golden file that the fixes do not produce is reported; so does
-	// analysistest.
+	// A golden file that differs from what the fixes produce is
+	// reported, as analysistest reports it.
+	var gotBad, wantBad recorder
+	RunWithSuggestedFixes(&gotBad, testdata(t), calls, "harness/fixbad")
+	analysistest.RunWithSuggestedFixes(&wantBad, testdata(t), calls, "harness/fixbad")
+	if len(gotBad.list) != 1 || len(wantBad.list) != 1 || !strings.Contains(gotBad.list[0], "differs from") {
+		t.Errorf("with a wrong golden file, Run reported %q and analysistest %q; want one error each", gotBad.list, wantBad.list)
+	}
+
+	// A golden file missing for a file that the fixes edit is
+	// reported; so does analysistest.
 	var got, want recorder
 	RunWithSuggestedFixes(&got, testdata(t), calls, "harness/ok")
 	analysistest.RunWithSuggestedFixes(&want, testdata(t), calls, "harness/ok")
