@@ -6,7 +6,7 @@ GO      ?= go
 BIN     := $(CURDIR)/bin
 LINTER  := $(BIN)/dbleaklint
 
-.PHONY: build test lint bench bench-engine docs custom-gcl golangci-e2e corpus demo lint-std clean
+.PHONY: build test test-cost lint bench bench-engine docs custom-gcl golangci-e2e corpus demo lint-std clean
 
 build:
 	$(GO) build -o $(LINTER) ./cmd/dbleaklint
@@ -19,17 +19,24 @@ build:
 demo:
 	@scripts/demo.sh $(LINTER)
 
-# Every test: starts PostgreSQL (installing it if needed), gofmt, go vet,
-# staticcheck, dbleaklint on itself, all Go tests with -race.
+# Every test: starts PostgreSQL (installing it if needed; a running one is
+# reused), gofmt, go vet, go mod tidy -diff, staticcheck, dbleaklint on
+# itself, all Go tests (-race where there is concurrency), the
+# golangci-lint plugin end to end; every step runs, then a summary.
 test:
 	scripts/test.sh
+
+# What each package's tests cost (CPU, peak memory, wall), as a table;
+# TESTCOST_FLAGS=-race to measure with the race detector.
+test-cost:
+	scripts/testcost.sh $(TESTCOST_FLAGS)
 
 lint:
 	scripts/lint.sh
 
 # The engine's benchmarks on generated worst cases.
 bench-engine:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=3 ./passes/internal/leakflow/
+	$(GO) test -run='^$$' -bench=. -benchmem -count=3 -timeout=30m ./passes/internal/leakflow/
 
 # The engine's benchmarks, then dbleaklint on real DB-heavy modules at
 # pinned versions against a build-SSA-only baseline measured in the same

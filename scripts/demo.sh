@@ -27,8 +27,20 @@ go build -o "$LINTER" ./cmd/dbleaklint || exit 1
 
 echo "== 1. The twins of examples/userservice, live, one after the other"
 pglog="$(mktemp)"
-trap 'rm -f "$pglog"' EXIT
-if dsn="$(scripts/postgres.sh start 2>"$pglog")"; then
+dsnfile="$(mktemp)"
+trap 'rm -f "$pglog" "$dsnfile"' EXIT
+# postgres.sh's progress goes to the terminal as it happens (installing
+# PostgreSQL with apt, the first time, takes minutes): its own lines and
+# apt's, one per package fetched, unpacked and set up, indented. All of
+# its output goes to a log, for the reason of a failure; the DSN, on its
+# stdout, to a file.
+if ! scripts/postgres.sh status 2>/dev/null; then
+	echo "Starting PostgreSQL (the first time, it is installed with apt: this can take a few minutes)"
+fi
+scripts/postgres.sh start 2>&1 >"$dsnfile" | tee "$pglog" |
+	grep --line-buffered -E '^(postgres\.sh:|Get:|Fetched|Unpacking|Setting up)' | sed -u 's/^/  /'
+if [[ ${PIPESTATUS[0]} -eq 0 ]]; then
+	dsn="$(cat "$dsnfile")"
 	go run ./examples/userservice/cmd/demo -dsn "$dsn"
 	live=$?
 	echo "(PostgreSQL keeps running for the next time; scripts/postgres.sh stop stops it.)"

@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/dbleaklint/dbleaklint/analyzer"
@@ -50,7 +49,7 @@ func Test(t *testing.T) {
 					continue
 				}
 				ran++
-				results := analysistest.Run(t, dir, a, "./"+e.Name())
+				results := testutil.Run(t, dir, a, "./"+e.Name())
 				for _, r := range results {
 					if len(r.Diagnostics) == 0 {
 						t.Errorf("%s: no diagnostic: the package must hold at least one case", r.Action.Package.ID)

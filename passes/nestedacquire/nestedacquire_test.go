@@ -7,14 +7,13 @@ package nestedacquire_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), nestedacquire.Analyzer, "nestedacquire/...")
+	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "nestedacquire/...")
 }
 
 // TestDebug: the debug mode also reports the calls on a pool that
@@ -24,5 +23,5 @@ func TestDebug(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer nestedacquire.Analyzer.Flags.Set("debug", "false")
-	analysistest.Run(t, testutil.TestData(), nestedacquire.Analyzer, "debug/nestedacquire")
+	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "debug/nestedacquire")
 }

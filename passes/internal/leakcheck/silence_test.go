@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
@@ -60,7 +59,7 @@ func together(analyzers ...*analysis.Analyzer) *analysis.Analyzer {
 // the wrong line, or an unknown one, silences nothing.
 func TestDirectivesSilence(t *testing.T) {
 	a := together(connrelease.Analyzer, rowsclose.Analyzer, ignore.Analyzer)
-	analysistest.Run(t, testutil.TestData(), a, "ignore/silence")
+	testutil.Run(t, testutil.TestData(), a, "ignore/silence")
 }
 
 // TestPoolPolicySilenced checks, on testdata/src/ignore/policy, that
@@ -68,7 +67,7 @@ func TestDirectivesSilence(t *testing.T) {
 // poolpolicy's findings as what a directive silences.
 func TestPoolPolicySilenced(t *testing.T) {
 	a := together(poolpolicy.Analyzer, ignore.Analyzer)
-	analysistest.Run(t, testutil.TestData(), a, "ignore/policy")
+	testutil.Run(t, testutil.TestData(), a, "ignore/policy")
 }
 
 // TestNestedAcquireSilenced checks, on testdata/src/ignore/nested, that
@@ -76,5 +75,5 @@ func TestPoolPolicySilenced(t *testing.T) {
 // counts its findings as what a directive silences.
 func TestNestedAcquireSilenced(t *testing.T) {
 	a := together(nestedacquire.Analyzer, ignore.Analyzer)
-	analysistest.Run(t, testutil.TestData(), a, "ignore/nested")
+	testutil.Run(t, testutil.TestData(), a, "ignore/nested")
 }
