@@ -7,7 +7,6 @@ package nestedacquire_test
 import (
 	"testing"
 
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
 )
