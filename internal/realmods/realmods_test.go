@@ -10,8 +10,10 @@
 package realmods_test
 
 import (
+	"go/types"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,6 +36,7 @@ func Test(t *testing.T) {
 			dir := filepath.Join(testutil.TestData(), "mod", m.dir)
 			// analysistest loads module-mode testdata with GOPROXY=off.
 			testutil.DownloadModules(t, dir)
+			checkModule(t, dir, m.module, m.version)
 			entries, err := os.ReadDir(dir)
 			if err != nil {
 				t.Fatal(err)
@@ -54,8 +57,8 @@ func Test(t *testing.T) {
 					if len(r.Diagnostics) == 0 {
 						t.Errorf("%s: no diagnostic: the package must hold at least one case", r.Action.Package.ID)
 					}
-					if !importsModule(r.Action.Package, m.module, m.version) {
-						t.Errorf("%s does not import %s %s from the module cache", r.Action.Package.ID, m.module, m.version)
+					if !importsModule(r.Action.Package.Types, m.module) {
+						t.Errorf("%s does not import %s", r.Action.Package.ID, m.module)
 					}
 				}
 			}
@@ -76,11 +79,31 @@ func check(name string) *analysis.Analyzer {
 	return nil
 }
 
-// importsModule reports whether pkg imports a package of module at
-// version, directly.
-func importsModule(pkg *packages.Package, module, version string) bool {
-	for _, imp := range pkg.Imports {
-		if m := imp.Module; m != nil && m.Path == module && m.Version == version && m.Dir != "" {
+// checkModule checks that module, as the module at dir resolves it, is
+// the real module at version, from the module cache.
+func checkModule(t *testing.T, dir, module, version string) {
+	t.Helper()
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedModule,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off"),
+	}, module)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) != 1 {
+		t.Fatalf("go list %s in %s: %d packages, want 1", module, dir, len(pkgs))
+	}
+	if m := pkgs[0].Module; m == nil || m.Path != module || m.Version != version || m.Dir == "" || m.Replace != nil {
+		t.Fatalf("%s in %s comes from module %+v, want %s %s from the module cache", module, dir, m, module, version)
+	}
+}
+
+// importsModule reports whether pkg imports a package of module
+// directly.
+func importsModule(pkg *types.Package, module string) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == module || strings.HasPrefix(imp.Path(), module+"/") {
 			return true
 		}
 	}
