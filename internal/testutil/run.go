@@ -7,6 +7,7 @@ package testutil
 import (
 	"go/types"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -107,6 +108,18 @@ func analyze(t analysistest.Testing, tr *tree, a *analysis.Analyzer, patterns []
 				tb.Log(err)
 			}
 		})
+	}
+	// A testdata package that does not type-check is skipped by the
+	// analyzers (ssabuild builds nothing for it), so its cases would
+	// pass unseen: that is a broken test, unless the package says it is
+	// ill-typed on purpose by its path.
+	for _, p := range roots {
+		for _, err := range p.Errors {
+			if (err.Kind == packages.TypeError || err.Kind == packages.ParseError) && !strings.Contains(p.PkgPath, "illtyped") {
+				t.Errorf("%s does not type-check, so none of its cases is tested: %v", p.PkgPath, err)
+				break
+			}
+		}
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, &checker.Options{SanityCheck: true})
 	if err != nil {

@@ -221,3 +221,16 @@ func TestRunEdited(t *testing.T) {
 		t.Errorf("errors %q, want one about other.go", got.list)
 	}
 }
+
+// An analyzer that runs despite errors (as dbleaklint's do) is handed
+// no syntax to analyze for a package that does not type-check, so its
+// cases would pass unseen: Run reports the package instead.
+func TestRunReportsIllTypedTestdata(t *testing.T) {
+	despite := *calls
+	despite.RunDespiteErrors = true
+	var got recorder
+	Run(&got, testdata(t), &despite, "harness/broken")
+	if !strings.Contains(strings.Join(got.list, "\n"), "harness/broken does not type-check") {
+		t.Errorf("errors %q, want one saying harness/broken does not type-check", got.list)
+	}
+}
