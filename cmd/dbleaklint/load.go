@@ -13,6 +13,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"strings"
@@ -23,23 +24,35 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// Loading happens in two steps, so that only the packages that can hold
-// a database resource cost a parse and a type-check:
+// Loading happens in steps, so that only the packages that can hold a
+// database resource cost a full parse and type-check, and so that an
+// empty build cache costs no compilation:
 //
-//  1. a cheap "go list -deps" (names and imports only, nothing compiled)
-//     finds the targets whose import graph reaches a resource package;
-//     when none does, the run ends there;
-//  2. a "go list -deps -export" of those targets gives every package's
-//     files and compiler export data; the packages that reach a resource
-//     (the set src below) are parsed and type-checked from source, in
-//     dependency order, and all others are read from export data.
+//  1. a cheap "go list -deps" (names, files and imports; nothing
+//     compiled) finds the targets whose import graph reaches a resource
+//     package; when none does, the run ends there. The result cache
+//     (cache.go) is looked up with it, and the targets whose results it
+//     holds go no further;
+//  2. "go list -deps -f {{.Stale}}" says which packages have no
+//     compiled export data in the build cache (computing that compiles
+//     nothing);
+//  3. "go list -deps -compiled" of the remaining targets gives every
+//     package's files; with "-export" as well when every package that
+//     step 4 reads from export data has it cached already (then the
+//     flag compiles nothing either);
+//  4. the packages that reach a resource (the set src below) are parsed
+//     and type-checked from source, in dependency order. Every other
+//     package they need is read from its export data when it is cached,
+//     or else type-checked from source with function bodies ignored
+//     (declarations are all an importer needs): what compiling it to get
+//     export data would cost several times over.
 //
 // An analyzer with facts (passes/ownership) then runs on the source
 // packages only: the others cannot mention a resource, so they have no
 // facts to give. This is what keeps the standalone command cheaper than
 // x/tools' multichecker, which, as soon as one analyzer has facts,
-// parses and type-checks every dependency, the standard library
-// included.
+// parses and type-checks every dependency with its function bodies, the
+// standard library included.
 
 // A loadConfig says what to load.
 type loadConfig struct {
@@ -59,92 +72,260 @@ type program struct {
 	// errs are the load, parse and type errors, one line each, in the
 	// order found, without duplicates.
 	errs []string
-	// sourced counts the packages type-checked from source, for -debug.
-	sourced int
+	// sourced, declared and exported count the packages type-checked
+	// from source, type-checked from their declarations only, and read
+	// from export data, for -v.
+	sourced, declared, exported int
 }
 
-// load loads the packages of cfg. An error means that go list itself
-// failed; errors in packages are in program.errs.
-func load(ctx context.Context, cfg loadConfig) (*program, error) {
-	prog := &program{fset: token.NewFileSet()}
+// A listing is the outcome of the first step.
+type listing struct {
+	cfg loadConfig
+	// targets are the packages that the patterns name, with their
+	// dependencies (names, files and imports only).
+	targets []*packages.Package
+	// wanted holds the IDs of targets.
+	wanted map[string]bool
+	// src holds the IDs of the packages to analyze from source.
+	src map[string]bool
+	// roots are the target packages to analyze, as in program.
+	roots []*packages.Package
+	// named is set when files were named on the command line: only
+	// the original patterns name them again.
+	named bool
+	// errs are go list's errors.
+	errs []string
+}
 
-	// Step 1: the import graph only.
-	graph, err := packages.Load(&packages.Config{
+// list runs the first step.
+func list(ctx context.Context, cfg loadConfig) (*listing, error) {
+	targets, err := packages.Load(&packages.Config{
 		Context: ctx,
-		Mode:    packages.NeedName | packages.NeedImports | packages.NeedDeps,
+		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
 		Tests:   cfg.tests,
 	}, cfg.patterns...)
 	if err != nil {
 		return nil, err
 	}
-	prog.addListErrors(graph)
-	reach := reachability(cfg.mayReach)
-	var patterns []string
-	trimmed := false
-	for _, p := range graph {
-		if isTestMain(p) {
-			continue
-		}
-		if !reach.reaches(p) {
-			trimmed = true
-			continue
-		}
+	l := &listing{cfg: cfg, targets: targets, wanted: make(map[string]bool, len(targets))}
+	prog := &program{}
+	prog.addListErrors(targets)
+	l.errs = prog.errs
+	for _, p := range targets {
+		l.wanted[p.ID] = true
 		if p.PkgPath == "command-line-arguments" || strings.HasPrefix(p.ID, "command-line-arguments ") {
-			// Files named on the command line: only the original
-			// patterns name them.
-			patterns = nil
-			trimmed = false
-			break
+			l.named = true
 		}
-		patterns = append(patterns, basePath(p))
 	}
-	if trimmed {
-		if len(patterns) == 0 {
-			return prog, nil // nothing can hold a resource
+	l.src = sourceSet(targets, reachability(cfg.mayReach), cfg.library, l.wanted)
+	l.roots = rootsOf(targets, l.src, l.wanted)
+	return l, nil
+}
+
+// load runs the other steps for roots, some or all of l.roots, and
+// returns the program to analyze. An error means that go list
+// itself failed; errors in packages are in program.errs.
+func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program, error) {
+	prog := &program{fset: token.NewFileSet()}
+	for _, e := range l.errs {
+		prog.addError(e)
+	}
+	if len(roots) == 0 {
+		return prog, nil // nothing can hold a resource
+	}
+	patterns := l.cfg.patterns
+	if !l.named {
+		patterns = nil
+		for _, p := range roots {
+			patterns = append(patterns, basePath(p))
 		}
 		slices.Sort(patterns)
 		patterns = slices.Compact(patterns)
-	} else {
-		patterns = cfg.patterns
 	}
 
-	// Step 2: files and export data of the targets that matter.
-	initial, err := packages.Load(&packages.Config{
-		Context: ctx,
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
-			packages.NeedTypesSizes | packages.NeedModule,
-		Tests: cfg.tests,
-	}, patterns...)
+	// Step 2: which packages have no export data in the build cache.
+	stale, err := staleSet(ctx, patterns, l.cfg.tests)
+	if err != nil {
+		stale = nil // as if the cache were full: compile what is missing
+		prog.addError(fmt.Sprintf("warning: cannot tell which packages are compiled (%v); compiling what is missing", oneLine(err.Error())))
+	}
+	needStale := false
+	for id := range l.exportNeeds() {
+		needStale = needStale || stale[id]
+	}
+
+	// Step 3: files, and export data if none is missing.
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+		packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes | packages.NeedModule
+	if !needStale {
+		mode |= packages.NeedExportFile
+	}
+	initial, err := packages.Load(&packages.Config{Context: ctx, Mode: mode, Tests: l.cfg.tests}, patterns...)
 	if err != nil {
 		return nil, err
 	}
-
-	// Some targets of step 2 may not be targets of step 1 (a trimmed
-	// pattern list names whole packages, whose test variants come
-	// along); keep the first step's targets only.
-	wanted := make(map[string]bool, len(graph))
-	for _, p := range graph {
-		wanted[p.ID] = true
+	// Some targets of this step may not be targets of step 1 (a
+	// trimmed pattern list names whole packages, whose test variants
+	// come along); keep the first step's targets only.
+	src := sourceSet(initial, reachability(l.cfg.mayReach), l.cfg.library, l.wanted)
+	kinds := loadKinds(initial, src, stale, needStale)
+	if needStale {
+		if err := readExportFiles(ctx, initial, kinds); err != nil {
+			return nil, err
+		}
 	}
-	reach = reachability(cfg.mayReach)
-	src := sourceSet(initial, reach, cfg.library, wanted)
-	// The first step reported go list's errors. The second one's
-	// "go list -export" adds the compiler's errors: those of source
-	// packages are reported better by the type-checker below, with one
-	// line each; the others say why export data is missing.
+	// The first step reported go list's errors. "go list -export" adds
+	// the compiler's errors: those of source packages are reported
+	// better by the type-checker below, with one line each; the others
+	// say why export data is missing.
 	packages.Visit(initial, nil, func(p *packages.Package) {
-		if !src[p.ID] {
+		if kinds[p.ID] == fromExport {
 			for _, e := range p.Errors {
 				prog.addError(e.Error())
 			}
 		}
 	})
-	if err := prog.typeCheck(ctx, initial, src); err != nil {
+	if err := prog.typeCheck(ctx, initial, kinds); err != nil {
 		return nil, err
 	}
-	prog.roots = rootsOf(initial, src, wanted)
+	prog.roots = rootsOf(initial, src, l.wanted)
 	return prog, nil
+}
+
+// exportNeeds returns the IDs of the packages that a source package of
+// l imports and that are not source packages themselves: those whose
+// export data the fast path reads. (Export data is deep: their own
+// imports come with it.)
+func (l *listing) exportNeeds() map[string]bool {
+	needs := make(map[string]bool)
+	packages.Visit(l.targets, nil, func(p *packages.Package) {
+		if !l.src[p.ID] {
+			return
+		}
+		for _, imp := range p.Imports {
+			if !l.src[imp.ID] && imp.PkgPath != "unsafe" {
+				needs[imp.ID] = true
+			}
+		}
+	})
+	return needs
+}
+
+// staleSet returns the IDs of the packages, among patterns and their
+// dependencies, whose compiled export data is not in the build cache.
+// The go command computes it from the same hashes of the same files
+// that "go list -export" would, without compiling anything; -pgo=off
+// matches go/packages, which asks for the export data of builds without
+// profile-guided optimization.
+func staleSet(ctx context.Context, patterns []string, tests bool) (map[string]bool, error) {
+	args := []string{"list", "-e", "-deps", "-pgo=off", fmt.Sprintf("-test=%t", tests),
+		"-f", "{{if .Stale}}{{.ImportPath}}{{end}}", "--"}
+	cmd := exec.CommandContext(ctx, "go", append(args, patterns...)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list -f {{.Stale}}: %v: %s", err, stderr.String())
+	}
+	stale := make(map[string]bool)
+	for line := range strings.Lines(string(out)) {
+		if line = strings.TrimSpace(line); line != "" {
+			stale[line] = true
+		}
+	}
+	return stale, nil
+}
+
+// How a package's types are obtained.
+type loadKind int
+
+const (
+	unneeded   loadKind = iota // no source package needs it
+	fromExport                 // read from compiler export data
+	fromDecls                  // type-checked from source, function bodies ignored
+	fromSource                 // parsed and type-checked in full: analyzed
+)
+
+// loadKinds says how to load each package of the import graph of
+// initial. The source packages are loaded from source. Without stale
+// export data (fast), every other package that a source package imports
+// is read from export data, which holds its own dependencies. Otherwise
+// a needed package is read from export data if it is cached and is no
+// test variant (see readExportFiles), and type-checked from its
+// declarations else, and then so are the packages it imports. A package
+// with cached export data only imports packages with cached export data
+// (the go command's hashes include the imports' export data), so that a
+// package read from export data never imports one type-checked here.
+func loadKinds(initial []*packages.Package, src, stale map[string]bool, needStale bool) map[string]loadKind {
+	kinds := make(map[string]loadKind)
+	var need func(p *packages.Package)
+	need = func(p *packages.Package) {
+		if _, ok := kinds[p.ID]; ok || p.PkgPath == "unsafe" {
+			return
+		}
+		if !needStale || !stale[p.ID] && p.ID == p.PkgPath {
+			kinds[p.ID] = fromExport
+			return
+		}
+		kinds[p.ID] = fromDecls
+		for _, imp := range p.Imports {
+			need(imp)
+		}
+	}
+	packages.Visit(initial, nil, func(p *packages.Package) {
+		if src[p.ID] {
+			kinds[p.ID] = fromSource
+		}
+	})
+	packages.Visit(initial, nil, func(p *packages.Package) {
+		if src[p.ID] {
+			for _, imp := range p.Imports {
+				need(imp)
+			}
+		}
+	})
+	return kinds
+}
+
+// readExportFiles sets the export file of the packages of initial to be
+// read from export data, all of them compiled already: asking the go
+// command for their export data compiles nothing. Should it have none
+// for one of them after all, every package is type-checked from source
+// instead: a package read from export data must not import one
+// type-checked here.
+func readExportFiles(ctx context.Context, initial []*packages.Package, kinds map[string]loadKind) error {
+	var paths []string
+	byPath := make(map[string]*packages.Package)
+	packages.Visit(initial, nil, func(p *packages.Package) {
+		if kinds[p.ID] == fromExport {
+			paths = append(paths, p.PkgPath)
+			byPath[p.PkgPath] = p
+		}
+	})
+	if len(paths) == 0 {
+		return nil
+	}
+	slices.Sort(paths)
+	listed, err := packages.Load(&packages.Config{Context: ctx, Mode: packages.NeedName | packages.NeedExportFile}, paths...)
+	if err != nil {
+		return err
+	}
+	for _, q := range listed {
+		if p := byPath[q.PkgPath]; p != nil {
+			p.ExportFile = q.ExportFile
+		}
+	}
+	for _, p := range byPath {
+		if p.ExportFile == "" {
+			packages.Visit(initial, nil, func(p *packages.Package) {
+				if kinds[p.ID] != fromSource && p.PkgPath != "unsafe" {
+					kinds[p.ID] = fromDecls
+				}
+			})
+			return nil
+		}
+	}
+	return nil
 }
 
 // isTestMain reports whether p is the generated main package of a test
@@ -263,12 +444,13 @@ func (prog *program) addError(msg string) {
 	}
 }
 
-// typeCheck type-checks the packages of src from source, in dependency
-// order and in parallel, reading their other imports from export data.
-// It fills in Fset, Syntax, Types, TypesInfo, TypeErrors and IllTyped,
-// and leaves in each source package's Imports only the source packages:
-// those are the packages whose facts an analysis needs.
-func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package, src map[string]bool) error {
+// typeCheck type-checks the packages that kinds loads from source, in
+// dependency order and in parallel, reading the others from export
+// data. It fills in Fset, Types, IllTyped and, for the packages to
+// analyze, Syntax, TypesInfo and TypeErrors; it leaves in each analyzed
+// package's Imports only the analyzed packages: those are the packages
+// whose facts an analysis needs.
+func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package, kinds map[string]loadKind) error {
 	// Every package gets its types.Package up front: export data names
 	// packages by path, and reading it fills in the existing package of
 	// each path that it mentions rather than creating a second one.
@@ -282,34 +464,31 @@ func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package,
 			p.Types = types.NewPackage(p.PkgPath, p.Name)
 		}
 	})
-	// Read the export data of the source packages' other imports
-	// first, one package at a time: reading fills in the types of
-	// dependencies, which must not change under a running type-checker.
+	// Read the export data first, one package at a time: reading
+	// fills in the types of dependencies, which must not change under
+	// a running type-checker.
 	ex := &exportReader{fset: prog.fset, loaded: make(map[string]error)}
 	for _, p := range all {
-		if !src[p.ID] {
-			continue
-		}
-		for _, imp := range p.Imports {
-			if !src[imp.ID] && imp.PkgPath != "unsafe" {
-				_ = ex.load(imp) // the importer reports the error
-			}
+		if kinds[p.ID] == fromExport {
+			_ = ex.load(p) // the importer reports the error
+			prog.exported++
 		}
 	}
 
-	// One task per source package, started when its source imports
-	// are done.
+	// One task per package checked from source, started when the
+	// packages it imports are done.
 	done := make(map[string]chan struct{})
 	for _, p := range all {
-		if src[p.ID] {
+		if kinds[p.ID] >= fromDecls {
 			done[p.ID] = make(chan struct{})
 		}
 	}
 	g, ctx := errgroup.WithContext(ctx)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var mu sync.Mutex // guards prog.errs
+	var mu sync.Mutex // guards prog.errs and the counts
 	for _, p := range all {
-		if !src[p.ID] {
+		kind := kinds[p.ID]
+		if kind < fromDecls {
 			continue
 		}
 		g.Go(func() error {
@@ -325,12 +504,16 @@ func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package,
 			}
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs := checkPackage(p, src, ex)
+			errs := checkPackage(p, kinds, ex)
 			mu.Lock()
 			for _, e := range errs {
 				prog.addError(e)
 			}
-			prog.sourced++
+			if kind == fromSource {
+				prog.sourced++
+			} else {
+				prog.declared++
+			}
 			mu.Unlock()
 			return nil
 		})
@@ -338,18 +521,24 @@ func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package,
 	return g.Wait()
 }
 
-// checkPackage parses and type-checks the source package p and returns
-// its errors as lines.
-func checkPackage(p *packages.Package, src map[string]bool, ex *exportReader) []string {
+// checkPackage parses and type-checks the package p, in full or its
+// declarations only as kinds says, and returns its errors as lines.
+func checkPackage(p *packages.Package, kinds map[string]loadKind, ex *exportReader) []string {
+	full := kinds[p.ID] == fromSource
 	var errs []string
 	files := p.CompiledGoFiles
 	if len(files) == 0 {
 		files = p.GoFiles
 	}
+	mode := parser.AllErrors | parser.ParseComments
+	if !full {
+		mode = parser.SkipObjectResolution
+	}
+	var syntax []*ast.File
 	for _, name := range files {
-		f, err := parser.ParseFile(p.Fset, name, nil, parser.AllErrors|parser.ParseComments)
+		f, err := parser.ParseFile(p.Fset, name, nil, mode)
 		if f != nil {
-			p.Syntax = append(p.Syntax, f)
+			syntax = append(syntax, f)
 		}
 		if err != nil {
 			if list, ok := err.(scanner.ErrorList); ok {
@@ -361,15 +550,20 @@ func checkPackage(p *packages.Package, src map[string]bool, ex *exportReader) []
 			}
 		}
 	}
-	p.TypesInfo = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
+	var info *types.Info
+	if full {
+		p.Syntax = syntax
+		info = &types.Info{
+			Types:        make(map[ast.Expr]types.TypeAndValue),
+			Defs:         make(map[*ast.Ident]types.Object),
+			Uses:         make(map[*ast.Ident]types.Object),
+			Implicits:    make(map[ast.Node]types.Object),
+			Instances:    make(map[*ast.Ident]types.Instance),
+			Scopes:       make(map[ast.Node]*types.Scope),
+			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+			FileVersions: make(map[*ast.File]string),
+		}
+		p.TypesInfo = info
 	}
 	illTyped := len(errs) > 0
 	tc := &types.Config{
@@ -381,7 +575,7 @@ func checkPackage(p *packages.Package, src map[string]bool, ex *exportReader) []
 			if imp == nil {
 				return nil, fmt.Errorf("no package for import %q", path)
 			}
-			if src[imp.ID] {
+			if kinds[imp.ID] >= fromDecls {
 				if imp.IllTyped {
 					illTyped = true
 				}
@@ -392,8 +586,13 @@ func checkPackage(p *packages.Package, src map[string]bool, ex *exportReader) []
 			}
 			return imp.Types, nil
 		}),
+		// An importer needs the declarations only. Ignoring the
+		// bodies also skips the checks that look into them (unused
+		// variables and imports): a dependency that the compiler
+		// would reject for its bodies is not reported here.
+		IgnoreFuncBodies: !full,
 		Error: func(err error) {
-			if te, ok := err.(types.Error); ok {
+			if te, ok := err.(types.Error); ok && full {
 				p.TypeErrors = append(p.TypeErrors, te)
 			}
 			errs = append(errs, err.Error())
@@ -403,14 +602,14 @@ func checkPackage(p *packages.Package, src map[string]bool, ex *exportReader) []
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
-	_ = types.NewChecker(tc, p.Fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	_ = types.NewChecker(tc, p.Fset, p.Types, info).Files(syntax)
 	p.IllTyped = illTyped || len(errs) > 0
 
 	// The analysis graph follows Imports to run fact analyzers on
-	// dependencies: keep the source packages only.
+	// dependencies: keep the analyzed packages only.
 	imports := make(map[string]*packages.Package)
 	for path, imp := range p.Imports {
-		if src[imp.ID] {
+		if full && kinds[imp.ID] == fromSource {
 			imports[path] = imp
 		}
 	}
