@@ -18,7 +18,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 module=github.com/dbleaklint/dbleaklint
-gcl_version=v2.15.0
 linter=${1:-$root/bin/dbleaklint}
 
 export GOWORK=off GOFLAGS=-buildvcs=false
@@ -34,44 +33,8 @@ linter=$(cd "$(dirname "$linter")" && pwd)/$(basename "$linter") # the tests run
 
 # --- The custom golangci-lint -------------------------------------------
 
-# The binary depends on golangci-lint's version, the Go toolchain, this
-# module's requirements and the source of every package of this module
-# that the plugin imports.
-plugin_files() {
-	go list -deps -f '{{if and .Module (eq .Module.Path "'$module'")}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}
-{{end}}{{range .EmbedFiles}}{{$d}}/{{.}}
-{{end}}{{end}}' ./golangci | sed '/^$/d'
-}
-key=$({
-	echo "$gcl_version"
-	go version
-	plugin_files | sed "s|^$root/||" | sort
-	plugin_files | sort | xargs cat
-	cat go.mod go.sum
-} | sha256sum | cut -c1-16)
-gcl=$root/bin/custom-gcl
-if [[ -x $gcl && "$(cat "$gcl.key" 2>/dev/null)" == "$key" ]]; then
-	step "custom golangci-lint $gcl_version: bin/custom-gcl is up to date ($key)"
-else
-	step "custom golangci-lint $gcl_version: building bin/custom-gcl ($key; the first build takes minutes)"
-	src=$(go mod download -json "github.com/golangci/golangci-lint/v2@$gcl_version" | jq -r .Dir)
-	[[ -d $src ]] || fail "golangci-lint $gcl_version is not in the module cache"
-	cp -R "$src" "$work/golangci-lint"
-	chmod -R u+w "$work/golangci-lint"
-	(
-		cd "$work/golangci-lint"
-		# What `golangci-lint custom` does after cloning: the plugin
-		# imports in cmd/golangci-lint/plugins.go, a replace directive
-		# for a plugin given by path, go mod tidy, go build.
-		printf 'package main\n\nimport _ "%s/golangci"\n' "$module" >cmd/golangci-lint/plugins.go
-		go mod edit -replace="$module=$root"
-		go mod tidy >/dev/null 2>&1 || go mod tidy
-		go build -trimpath -ldflags "-s -w -X main.version=$gcl_version-custom-gcl-$key" \
-			-o "$gcl.tmp" ./cmd/golangci-lint
-	)
-	mv "$gcl.tmp" "$gcl"
-	echo "$key" >"$gcl.key"
-fi
+. scripts/lib/customgcl.sh
+custom_gcl "$root" "$work" || fail "cannot build golangci-lint $gcl_version with the plugin (is it in the module cache?)"
 
 # --- The tree to lint ----------------------------------------------------
 

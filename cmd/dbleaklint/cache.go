@@ -120,10 +120,10 @@ type pkgKey struct {
 	ok  bool // false: a file could not be read; never cached
 }
 
-// openResultCache returns the result cache for l, or nil when it is off
-// or does not apply.
-func (c *command) openResultCache(l *listing, analyzers []*analysis.Analyzer) *resultCache {
-	if c.opts.cache == "off" || c.opts.fix || c.opts.diff || l.named {
+// openResultCache returns the result cache, or nil when it is off or
+// does not apply.
+func (c *command) openResultCache(analyzers []*analysis.Analyzer) *resultCache {
+	if c.opts.cache == "off" || c.opts.fix || c.opts.diff {
 		return nil // -fix and -diff rewrite the files they read
 	}
 	dir, err := cacheDir()
@@ -148,7 +148,7 @@ func (c *command) openResultCache(l *listing, analyzers []*analysis.Analyzer) *r
 		fmt.Fprintf(h, "check %s\n", a.Name)
 	}
 	fmt.Fprintf(h, "tests=%t\n%s", c.opts.tests, c.settings)
-	rc := &resultCache{store: store, src: l.src, keys: make(map[string]*pkgKey),
+	rc := &resultCache{store: store, keys: make(map[string]*pkgKey),
 		fset: token.NewFileSet(), files: make(map[string]*token.File)}
 	h.Sum(rc.settings[:0])
 	return rc
@@ -301,10 +301,12 @@ type entryEdit struct {
 	NewText  string
 }
 
-// lookup returns the findings of the roots whose results the cache
+// lookup returns the findings of the roots of l whose results the cache
 // holds, and the roots it does not hold. A package and its test variants
 // go together: they are loaded by the same pattern.
-func (rc *resultCache) lookup(roots []*packages.Package, analyzers []*analysis.Analyzer) ([]finding, []*packages.Package) {
+func (rc *resultCache) lookup(l *listing, analyzers []*analysis.Analyzer) ([]finding, []*packages.Package) {
+	rc.src = l.src
+	roots := l.roots
 	type hit struct {
 		p *packages.Package
 		e *entry

@@ -171,6 +171,29 @@ func TestResultCache(t *testing.T) {
 	if out, code, _ := cacheRun(t, dir, cacheDir, "./..."); code != 0 || out != "" {
 		t.Errorf("with the closing callee again: exit %d, output:\n%s\nwant 0 and none", code, out)
 	}
+
+	// A package in a new directory is listed, though the listing of
+	// the last run is cached.
+	writeFiles(t, dir, map[string]string{"a/late/late.go": `package late
+
+import "database/sql"
+
+func Names(db *sql.DB) { db.Query("SELECT name FROM users") }
+`})
+	discarded := regexp.MustCompile(`(?m)^\S*late\.go:5:26: rows from db\.Query is not closed: the result is discarded`)
+	if out, code, hits := cacheRun(t, dir, cacheDir, "./..."); code != 3 || hits != 3 || !discarded.MatchString(out) {
+		t.Errorf("with a new package: exit %d, %d hits, output:\n%s\nwant 3, 3 and its finding", code, hits, out)
+	}
+	// So is a new file of a package.
+	writeFiles(t, dir, map[string]string{"other/more.go": `package other
+
+import "database/sql"
+
+func Names(db *sql.DB) { db.Query("SELECT name FROM users") }
+`})
+	if out, code, hits := cacheRun(t, dir, cacheDir, "./..."); code != 3 || hits != 3 || !strings.Contains(out, "more.go:5:26: rows from db.Query") {
+		t.Errorf("with a new file: exit %d, %d hits, output:\n%s\nwant 3, 3 (other analyzed again) and its finding", code, hits, out)
+	}
 }
 
 // TestResultCacheErrors checks that a package that does not type-check

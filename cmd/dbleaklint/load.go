@@ -37,9 +37,10 @@ import (
 //     compiled export data in the build cache (computing that compiles
 //     nothing);
 //  3. "go list -deps -compiled" of the remaining targets gives every
-//     package's files; with "-export" as well when every package that
-//     step 4 reads from export data has it cached already (then the
-//     flag compiles nothing either);
+//     package's files; with "-export" as well when every package listed
+//     has export data cached already (the flag would compile the others,
+//     the analyzed ones included); otherwise a "go list -export" of only
+//     the packages whose export data is cached follows;
 //  4. the packages that reach a resource (the set src below) are parsed
 //     and type-checked from source, in dependency order. Every other
 //     package they need is read from its export data when it is cached,
@@ -107,6 +108,12 @@ func list(ctx context.Context, cfg loadConfig) (*listing, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newListing(cfg, targets), nil
+}
+
+// newListing returns the listing of targets, the packages that the
+// patterns of cfg name, with their dependencies.
+func newListing(cfg loadConfig, targets []*packages.Package) *listing {
 	l := &listing{cfg: cfg, targets: targets, wanted: make(map[string]bool, len(targets))}
 	prog := &program{}
 	prog.addListErrors(targets)
@@ -119,7 +126,7 @@ func list(ctx context.Context, cfg loadConfig) (*listing, error) {
 	}
 	l.src = sourceSet(targets, reachability(cfg.mayReach), cfg.library, l.wanted)
 	l.roots = rootsOf(targets, l.src, l.wanted)
-	return l, nil
+	return l
 }
 
 // load runs the other steps for roots, some or all of l.roots, and
@@ -144,20 +151,22 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 	}
 
 	// Step 2: which packages have no export data in the build cache.
-	stale, err := staleSet(ctx, patterns, l.cfg.tests)
-	if err != nil {
-		stale = nil // as if the cache were full: compile what is missing
-		prog.addError(fmt.Sprintf("warning: cannot tell which packages are compiled (%v); compiling what is missing", oneLine(err.Error())))
-	}
-	needStale := false
+	// Should go list fail here, step 3 says why.
+	stale, _ := staleSet(ctx, patterns, l.cfg.tests)
+	// "go list -export" compiles every package it lists, the analyzed
+	// ones too: ask for it only when that compiles nothing.
+	compiled := true
 	for id := range l.exportNeeds() {
-		needStale = needStale || stale[id]
+		compiled = compiled && !stale[id]
+	}
+	for id, in := range l.src {
+		compiled = compiled && !(in && stale[id])
 	}
 
-	// Step 3: files, and export data if none is missing.
+	// Step 3: files, and export data if that compiles nothing.
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 		packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes | packages.NeedModule
-	if !needStale {
+	if compiled {
 		mode |= packages.NeedExportFile
 	}
 	initial, err := packages.Load(&packages.Config{Context: ctx, Mode: mode, Tests: l.cfg.tests}, patterns...)
@@ -168,8 +177,8 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 	// trimmed pattern list names whole packages, whose test variants
 	// come along); keep the first step's targets only.
 	src := sourceSet(initial, reachability(l.cfg.mayReach), l.cfg.library, l.wanted)
-	kinds := loadKinds(initial, src, stale, needStale)
-	if needStale {
+	kinds := loadKinds(initial, src, stale, compiled)
+	if !compiled {
 		if err := readExportFiles(ctx, initial, kinds); err != nil {
 			return nil, err
 		}
@@ -247,23 +256,23 @@ const (
 )
 
 // loadKinds says how to load each package of the import graph of
-// initial. The source packages are loaded from source. Without stale
-// export data (fast), every other package that a source package imports
-// is read from export data, which holds its own dependencies. Otherwise
-// a needed package is read from export data if it is cached and is no
+// initial. The source packages are loaded from source. When everything
+// is compiled, every other package that a source package imports is
+// read from export data, which holds its own dependencies. Otherwise a
+// needed package is read from export data if it is cached and is no
 // test variant (see readExportFiles), and type-checked from its
 // declarations else, and then so are the packages it imports. A package
 // with cached export data only imports packages with cached export data
 // (the go command's hashes include the imports' export data), so that a
 // package read from export data never imports one type-checked here.
-func loadKinds(initial []*packages.Package, src, stale map[string]bool, needStale bool) map[string]loadKind {
+func loadKinds(initial []*packages.Package, src, stale map[string]bool, compiled bool) map[string]loadKind {
 	kinds := make(map[string]loadKind)
 	var need func(p *packages.Package)
 	need = func(p *packages.Package) {
 		if _, ok := kinds[p.ID]; ok || p.PkgPath == "unsafe" {
 			return
 		}
-		if !needStale || !stale[p.ID] && p.ID == p.PkgPath {
+		if compiled || !stale[p.ID] && p.ID == p.PkgPath {
 			kinds[p.ID] = fromExport
 			return
 		}

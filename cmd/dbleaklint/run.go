@@ -156,20 +156,32 @@ func (c *command) checkOptions() error {
 func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int {
 	ctx := context.Background()
 	mayReach, library := resourceRoots()
-	l, err := list(ctx, loadConfig{
+	cfg := loadConfig{
 		patterns: patterns,
 		tests:    c.opts.tests,
 		mayReach: mayReach,
 		library:  library,
-	})
+	}
+	rc := c.openResultCache(analyzers)
+	var l *listing
+	var err error
+	if rc != nil {
+		var cached bool
+		l, cached, err = rc.cachedList(ctx, cfg)
+		c.logf("listed (from the cache: %t)", cached)
+	} else {
+		l, err = list(ctx, cfg)
+	}
 	if err != nil {
 		c.errorf("%v", oneLine(err.Error()))
 		return exitErrors
 	}
+	if l.named {
+		rc = nil // files named on the command line: no package to key
+	}
 	roots, replayed := l.roots, []finding(nil)
-	rc := c.openResultCache(l, analyzers)
 	if rc != nil {
-		replayed, roots = rc.lookup(l.roots, analyzers)
+		replayed, roots = rc.lookup(l, analyzers)
 		c.logf("listed: %d target packages to analyze, %d of them in the result cache (%s)", len(l.roots), len(l.roots)-len(roots), rc.store.Dir())
 	}
 	prog, err := l.load(ctx, roots)
