@@ -152,15 +152,15 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 
 	// Step 2: which packages have no export data in the build cache.
 	// Should go list fail here, step 3 says why.
-	stale, _ := staleSet(ctx, patterns, l.cfg.tests)
+	cached, _ := cachedSet(ctx, patterns, l.cfg.tests)
 	// "go list -export" compiles every package it lists, the analyzed
 	// ones too: ask for it only when that compiles nothing.
 	compiled := true
 	for id := range l.exportNeeds() {
-		compiled = compiled && !stale[id]
+		compiled = compiled && cached[id]
 	}
 	for id, in := range l.src {
-		compiled = compiled && !(in && stale[id])
+		compiled = compiled && (!in || cached[id])
 	}
 
 	// Step 3: files, and export data if that compiles nothing.
@@ -177,7 +177,7 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 	// trimmed pattern list names whole packages, whose test variants
 	// come along); keep the first step's targets only.
 	src := sourceSet(initial, reachability(l.cfg.mayReach), l.cfg.library, l.wanted)
-	kinds := loadKinds(initial, src, stale, compiled)
+	kinds := loadKinds(initial, src, cached, compiled)
 	if !compiled {
 		if err := readExportFiles(ctx, initial, kinds); err != nil {
 			return nil, err
@@ -220,15 +220,17 @@ func (l *listing) exportNeeds() map[string]bool {
 	return needs
 }
 
-// staleSet returns the IDs of the packages, among patterns and their
-// dependencies, whose compiled export data is not in the build cache.
-// The go command computes it from the same hashes of the same files
-// that "go list -export" would, without compiling anything; -pgo=off
-// matches go/packages, which asks for the export data of builds without
-// profile-guided optimization.
-func staleSet(ctx context.Context, patterns []string, tests bool) (map[string]bool, error) {
+// cachedSet returns the IDs of the packages, among patterns and their
+// dependencies, whose compiled export data is in the build cache. The go
+// command computes it (the Stale field) from the same hashes of the same
+// files that "go list -export" would, without compiling anything;
+// -pgo=off matches go/packages, which asks for the export data of builds
+// without profile-guided optimization. A package that this list does
+// not name is taken not to be compiled: among them, those that only the
+// files cgo generates import (runtime/cgo).
+func cachedSet(ctx context.Context, patterns []string, tests bool) (map[string]bool, error) {
 	args := []string{"list", "-e", "-deps", "-pgo=off", fmt.Sprintf("-test=%t", tests),
-		"-f", "{{if .Stale}}{{.ImportPath}}{{end}}", "--"}
+		"-f", "{{if not .Stale}}{{.ImportPath}}{{end}}", "--"}
 	cmd := exec.CommandContext(ctx, "go", append(args, patterns...)...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -236,13 +238,13 @@ func staleSet(ctx context.Context, patterns []string, tests bool) (map[string]bo
 	if err != nil {
 		return nil, fmt.Errorf("go list -f {{.Stale}}: %v: %s", err, stderr.String())
 	}
-	stale := make(map[string]bool)
+	cached := make(map[string]bool)
 	for line := range strings.Lines(string(out)) {
 		if line = strings.TrimSpace(line); line != "" {
-			stale[line] = true
+			cached[line] = true
 		}
 	}
-	return stale, nil
+	return cached, nil
 }
 
 // How a package's types are obtained.
@@ -259,20 +261,37 @@ const (
 // initial. The source packages are loaded from source. When everything
 // is compiled, every other package that a source package imports is
 // read from export data, which holds its own dependencies. Otherwise a
-// needed package is read from export data if it is cached and is no
-// test variant (see readExportFiles), and type-checked from its
-// declarations else, and then so are the packages it imports. A package
-// with cached export data only imports packages with cached export data
-// (the go command's hashes include the imports' export data), so that a
-// package read from export data never imports one type-checked here.
-func loadKinds(initial []*packages.Package, src, stale map[string]bool, compiled bool) map[string]loadKind {
+// needed package is read from export data if it and every package it
+// imports, directly or not, are compiled, and if it is no test variant
+// (see readExportFiles); else it is type-checked from its declarations,
+// and so are, in turn, the packages it imports. So a package read from
+// export data never imports one type-checked here, whose types its
+// export data would declare a second time. (The go command's hashes
+// include the imports' export data, so a compiled package's imports are
+// compiled too; the rule only guards against what cachedSet could not
+// tell.)
+func loadKinds(initial []*packages.Package, src, cached map[string]bool, compiled bool) map[string]loadKind {
+	memo := make(map[string]bool)
+	var allCached func(p *packages.Package) bool
+	allCached = func(p *packages.Package) bool {
+		if v, ok := memo[p.ID]; ok {
+			return v
+		}
+		v := cached[p.ID] || p.PkgPath == "unsafe"
+		memo[p.ID] = v
+		for _, imp := range p.Imports {
+			v = v && allCached(imp)
+		}
+		memo[p.ID] = v
+		return v
+	}
 	kinds := make(map[string]loadKind)
 	var need func(p *packages.Package)
 	need = func(p *packages.Package) {
 		if _, ok := kinds[p.ID]; ok || p.PkgPath == "unsafe" {
 			return
 		}
-		if compiled || !stale[p.ID] && p.ID == p.PkgPath {
+		if compiled || allCached(p) && p.ID == p.PkgPath {
 			kinds[p.ID] = fromExport
 			return
 		}
