@@ -171,3 +171,35 @@ func TestMaybeTrim(t *testing.T) {
 		t.Fatal("MaybeTrim an hour and a half after the last trim left an entry")
 	}
 }
+
+// BenchmarkGet measures a hit on an entry of the size of a package's
+// findings.
+func BenchmarkGet(b *testing.B) {
+	c, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := c.Put(key("k"), make([]byte, 4<<10)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, ok := c.Get(key("k")); !ok {
+			b.Fatal("miss")
+		}
+	}
+}
+
+// BenchmarkPut measures storing an entry of the size of a package's
+// findings.
+func BenchmarkPut(b *testing.B) {
+	c, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := make([]byte, 4<<10)
+	for b.Loop() {
+		if err := c.Put(key("k"), data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
