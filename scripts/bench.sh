@@ -16,7 +16,7 @@
 # internal/bench/compare runs and times everything (warm and empty build
 # caches, repeated runs, go vet -vettool) and prints the tables; see its
 # doc comment and docs/bench.md. BENCH_COLD=0 skips the empty build
-# cache runs.
+# cache runs; BENCH_ONLY_GOLANGCI=1 measures golangci-lint only.
 #
 # Usage: scripts/bench.sh [module@version...]
 set -euo pipefail
@@ -66,6 +66,6 @@ done
 
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(go version | cut -d' ' -f3), $(uname -m)"
 nice -n 10 "$bin/compare" -measure="$bin/measure" -dbleaklint="$bin/dbleaklint" -baseline="$bin/baseline" \
-	-sqlclosecheck="$bin/sqlclosecheck" "${golangci[@]}" -cold="${BENCH_COLD:-1}" -work="$work/scratch" "${args[@]}"
+	-sqlclosecheck="$bin/sqlclosecheck" "${golangci[@]}" -cold="${BENCH_COLD:-1}" -only-golangci="${BENCH_ONLY_GOLANGCI:-0}" -work="$work/scratch" "${args[@]}"
 echo
 echo "cpu = user+system time of the process and its children (go list, the compiler); rss = peak resident set of the largest process, MiB."

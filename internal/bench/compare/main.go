@@ -54,6 +54,7 @@ func main() {
 	flag.StringVar(&b.golangci, "golangci", "", "a custom golangci-lint holding the dbleaklint plugin (optional)")
 	flag.StringVar(&b.work, "work", "", "a scratch directory for the caches")
 	cold := flag.Bool("cold", true, "measure with empty build caches too")
+	flag.BoolVar(&b.onlyGolangci, "only-golangci", false, "measure golangci-lint only")
 	flag.Parse()
 	if b.measure == "" || b.dbleaklint == "" || b.baseline == "" || b.sqlclosecheck == "" || b.work == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: compare -measure=BIN -dbleaklint=BIN -baseline=BIN -sqlclosecheck=BIN [-golangci=BIN] -work=DIR name=dir...")
@@ -73,7 +74,7 @@ func main() {
 		}
 		rows = append(rows, r)
 	}
-	printTables(os.Stdout, rows, *cold, b.golangci != "")
+	printTables(os.Stdout, rows, *cold && !b.onlyGolangci, b.golangci != "", !b.onlyGolangci)
 }
 
 // A sample is one measured run.
@@ -101,6 +102,7 @@ type row struct {
 type bench struct {
 	measure, dbleaklint, baseline, sqlclosecheck, golangci string
 	work                                                   string
+	onlyGolangci                                           bool
 }
 
 // run measures one run of args in dir with env added to the
@@ -156,6 +158,9 @@ func (b *bench) module(name, dir string, cold bool) (*row, error) {
 		return nil, fmt.Errorf("go list: %v\n%s", err, list)
 	}
 	r.pkgs = strings.Count(list, "\n")
+	if b.onlyGolangci {
+		return r, b.golangciRuns(r, dir, env, key, logf)
+	}
 
 	resultCache, err := b.fresh("result-" + key)
 	if err != nil {
@@ -308,18 +313,29 @@ linters:
 			return err
 		}
 		genv := append(env, "GOLANGCI_LINT_CACHE="+cache)
-		args := []string{b.golangci, "run", "--config=" + config, "--show-stats=false", "--max-issues-per-linter=0", "--max-same-issues=0", "./..."}
+		// Other golangci-lint runs on the machine (other checkouts'
+		// tests) would make it refuse to start.
+		args := []string{b.golangci, "run", "--config=" + config, "--allow-parallel-runners",
+			"--show-stats=false", "--max-issues-per-linter=0", "--max-same-issues=0", "./..."}
 		empty, cached := &r.gclSqlclosecheck, &r.gclSqlclosecheckCached
 		if linter == "dbleaklint" {
 			empty, cached = &r.gclDbleaklint, &r.gclDbleaklintCached
 		}
-		logf("golangci-lint, %s, empty cache", linter)
-		if *empty, err = b.run(dir, genv, args...); err != nil {
-			return err
-		}
-		logf("golangci-lint, %s, cached", linter)
-		if *cached, err = b.run(dir, genv, args...); err != nil {
-			return err
+		for _, s := range []*sample{empty, cached} {
+			what := "empty cache"
+			if s == cached {
+				what = "cached"
+			}
+			logf("golangci-lint, %s, %s", linter, what)
+			if *s, err = b.run(dir, genv, args...); err != nil {
+				return err
+			}
+			// 0: no issues, 1: issues; anything else is a failure,
+			// whose cost means nothing.
+			if s.status > 1 {
+				out, _ := quiet(dir, genv, args[1:]...)
+				return fmt.Errorf("golangci-lint %s exited with status %d:\n%s", linter, s.status, out)
+			}
 		}
 	}
 	return nil
@@ -336,7 +352,7 @@ func ratio(a, b float64) string {
 func cpuRSS(s sample) string { return fmt.Sprintf("%.2fs %dM", s.cpu, s.rss) }
 
 // printTables prints one table per comparison, a row per module.
-func printTables(w io.Writer, rows []*row, cold, golangci bool) {
+func printTables(w io.Writer, rows []*row, cold, golangci, standalone bool) {
 	table := func(title, note string, header []string, cells func(r *row) []string) {
 		fmt.Fprintf(w, "\n%s\n\n", title)
 		fmt.Fprintf(w, "| %s |\n|%s\n", strings.Join(header, " | "), strings.Repeat(" --- |", len(header)))
@@ -357,15 +373,17 @@ func printTables(w io.Writer, rows []*row, cold, golangci bool) {
 		return fmt.Sprintf("%d of %d modules", n, len(rows))
 	}
 
-	table("Warm build cache (cpu, peak rss)",
-		"Target: dbleaklint <= 0.3x the baseline's CPU: met on "+met(func(r *row) bool { return r.dbleaklint.cpu <= 0.3*r.baseline.cpu })+".",
-		[]string{"module", "pkgs", "baseline", "sqlclosecheck", "dbleaklint", "dbleaklint/baseline cpu, rss", "dbleaklint/sqlclosecheck cpu, rss"},
-		func(r *row) []string {
-			return []string{fmt.Sprint(r.pkgs), cpuRSS(r.baseline), cpuRSS(r.sqlclosecheck), cpuRSS(r.dbleaklint),
-				ratio(r.dbleaklint.cpu, r.baseline.cpu) + " " + ratio(float64(r.dbleaklint.rss), float64(r.baseline.rss)),
-				ratio(r.dbleaklint.cpu, r.sqlclosecheck.cpu) + " " + ratio(float64(r.dbleaklint.rss), float64(r.sqlclosecheck.rss))}
-		})
-	if cold {
+	if standalone {
+		table("Warm build cache (cpu, peak rss)",
+			"Target: dbleaklint <= 0.3x the baseline's CPU: met on "+met(func(r *row) bool { return r.dbleaklint.cpu <= 0.3*r.baseline.cpu })+".",
+			[]string{"module", "pkgs", "baseline", "sqlclosecheck", "dbleaklint", "dbleaklint/baseline cpu, rss", "dbleaklint/sqlclosecheck cpu, rss"},
+			func(r *row) []string {
+				return []string{fmt.Sprint(r.pkgs), cpuRSS(r.baseline), cpuRSS(r.sqlclosecheck), cpuRSS(r.dbleaklint),
+					ratio(r.dbleaklint.cpu, r.baseline.cpu) + " " + ratio(float64(r.dbleaklint.rss), float64(r.baseline.rss)),
+					ratio(r.dbleaklint.cpu, r.sqlclosecheck.cpu) + " " + ratio(float64(r.dbleaklint.rss), float64(r.sqlclosecheck.rss))}
+			})
+	}
+	if standalone && cold {
 		table("Empty build cache (cpu, peak rss; each tool with a build cache of its own)",
 			"Target: dbleaklint <= sqlclosecheck in CPU and in memory: met on "+
 				met(func(r *row) bool {
@@ -378,15 +396,17 @@ func printTables(w io.Writer, rows []*row, cold, golangci bool) {
 					ratio(r.coldDbleaklint.cpu, r.coldBaseline.cpu) + " " + ratio(float64(r.coldDbleaklint.rss), float64(r.coldBaseline.rss))}
 			})
 	}
-	table("Repeated runs (cpu)",
-		"Target: repeated <= 0.1x the first run: met on "+met(func(r *row) bool { return r.repeated.cpu <= 0.1*r.dbleaklint.cpu })+
-			". edited: after a comment is appended to one file of a package that dbleaklint analyzes (that package and its importers are analyzed again).",
-		[]string{"module", "first run", "repeated", "repeated/first", "edited (pkgs again)", "edited/first", "vet repeated", "vet/baseline", "floor (go list -export)"},
-		func(r *row) []string {
-			return []string{fmt.Sprintf("%.2fs", r.dbleaklint.cpu), fmt.Sprintf("%.2fs", r.repeated.cpu), ratio(r.repeated.cpu, r.dbleaklint.cpu),
-				fmt.Sprintf("%.2fs (%d)", r.edited.cpu, r.edits), ratio(r.edited.cpu, r.dbleaklint.cpu),
-				fmt.Sprintf("%.2fs", r.vet.cpu), ratio(r.vet.cpu, r.baseline.cpu), fmt.Sprintf("%.2fs", r.floor.cpu)}
-		})
+	if standalone {
+		table("Repeated runs (cpu)",
+			"Target: repeated <= 0.1x the first run: met on "+met(func(r *row) bool { return r.repeated.cpu <= 0.1*r.dbleaklint.cpu })+
+				". edited: after a comment is appended to one file of a package that dbleaklint analyzes (that package and its importers are analyzed again).",
+			[]string{"module", "first run", "repeated", "repeated/first", "edited (pkgs again)", "edited/first", "vet repeated", "vet/baseline", "floor (go list -export)"},
+			func(r *row) []string {
+				return []string{fmt.Sprintf("%.2fs", r.dbleaklint.cpu), fmt.Sprintf("%.2fs", r.repeated.cpu), ratio(r.repeated.cpu, r.dbleaklint.cpu),
+					fmt.Sprintf("%.2fs (%d)", r.edited.cpu, r.edits), ratio(r.edited.cpu, r.dbleaklint.cpu),
+					fmt.Sprintf("%.2fs", r.vet.cpu), ratio(r.vet.cpu, r.baseline.cpu), fmt.Sprintf("%.2fs", r.floor.cpu)}
+			})
+	}
 	if golangci {
 		table("golangci-lint v2.15.0, one linter enabled (cpu, peak rss)", "",
 			[]string{"module", "sqlclosecheck", "dbleaklint", "dbleaklint/sqlclosecheck cpu, rss", "sqlclosecheck, cached", "dbleaklint, cached", "cached: dbleaklint/sqlclosecheck cpu, rss"},
