@@ -61,6 +61,7 @@ func main() {
 		os.Exit(2)
 	}
 	var rows []*row
+	failed := false
 	for _, arg := range flag.Args() {
 		name, dir, ok := strings.Cut(arg, "=")
 		if !ok {
@@ -69,12 +70,17 @@ func main() {
 		}
 		r, err := b.module(name, dir, *cold)
 		if err != nil {
+			// The other modules' rows are still worth printing.
 			fmt.Fprintf(os.Stderr, "compare: %s: %v\n", name, err)
-			os.Exit(1)
+			failed = true
+			continue
 		}
 		rows = append(rows, r)
 	}
 	printTables(os.Stdout, rows, *cold && !b.onlyGolangci, b.golangci != "", !b.onlyGolangci)
+	if failed {
+		os.Exit(1)
+	}
 }
 
 // A sample is one measured run.
@@ -239,7 +245,7 @@ func (b *bench) module(name, dir string, cold bool) (*row, error) {
 // edited appends a comment to the first file of the first package that
 // dbleaklint analyzes, measures a run, and restores the file.
 func (b *bench) edited(r *row, dir string, env []string) error {
-	out, err := quiet(dir, env, "go", "list", "-deps", "-f", "{{if .Module}}{{if .Module.Main}}{{.Dir}}/{{index .GoFiles 0}} {{join .Imports \" \"}}{{end}}{{end}}", "./...")
+	out, err := quiet(dir, env, "go", "list", "-deps", "-f", "{{if and .Module .GoFiles}}{{if .Module.Main}}{{.Dir}}/{{index .GoFiles 0}} {{join .Imports \" \"}}{{end}}{{end}}", "./...")
 	if err != nil {
 		return fmt.Errorf("go list: %v\n%s", err, out)
 	}
