@@ -187,8 +187,13 @@ func newListEntry(cfg loadConfig, targets []*packages.Package) *listEntry {
 				names = append(names, filepath.Join(m.Dir, "vendor", "modules.txt"))
 			}
 		}
-		for _, f := range slices.Concat(p.GoFiles, p.OtherFiles, p.IgnoredFiles) {
-			names = append(names, f, filepath.Dir(f))
+		// A test's generated main package lives in the build cache,
+		// whose directories change all the time; it is made of the
+		// test files, recorded with their packages.
+		if !isTestMain(p) {
+			for _, f := range slices.Concat(p.GoFiles, p.OtherFiles, p.IgnoredFiles) {
+				names = append(names, f, filepath.Dir(f))
+			}
 		}
 		e.Packages = append(e.Packages, lp)
 	})

@@ -60,6 +60,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: compare -measure=BIN -dbleaklint=BIN -baseline=BIN -sqlclosecheck=BIN [-golangci=BIN] -work=DIR name=dir...")
 		os.Exit(2)
 	}
+	// The commands run in the modules' directories.
+	for _, path := range []*string{&b.measure, &b.dbleaklint, &b.baseline, &b.sqlclosecheck, &b.golangci, &b.work} {
+		if *path != "" {
+			abs, err := filepath.Abs(*path)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "compare:", err)
+				os.Exit(1)
+			}
+			*path = abs
+		}
+	}
 	var rows []*row
 	failed := false
 	for _, arg := range flag.Args() {
