@@ -43,6 +43,12 @@ func Names(db *sql.DB) error {
 	return nil
 }
 `,
+	"other/other_test.go": `package other
+
+import "testing"
+
+func TestNothing(t *testing.T) {}
+`,
 	"other/other.go": `package other
 
 import "database/sql"
@@ -67,6 +73,13 @@ func Done(rows *sql.Rows) { _ = rows.Err() }
 // and returns its output without the -v lines, and the number of target
 // packages whose results came from the cache.
 func cacheRun(t *testing.T, dir, cacheDir string, args ...string) (out string, code, hits int) {
+	out, code, hits, _ = cacheRunListed(t, dir, cacheDir, args...)
+	return out, code, hits
+}
+
+// cacheRunListed is cacheRun, and also reports whether the package
+// list came from the cache rather than from go list.
+func cacheRunListed(t *testing.T, dir, cacheDir string, args ...string) (out string, code, hits int, listCached bool) {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"-v"}, args...)...)
 	cmd.Dir = dir
@@ -91,7 +104,8 @@ func cacheRun(t *testing.T, dir, cacheDir string, args ...string) (out string, c
 			lines = append(lines, line)
 		}
 	}
-	return stdout.String() + strings.Join(lines, ""), cmd.ProcessState.ExitCode(), hits
+	listCached = strings.Contains(stderr.String(), "listed (from the cache: true)")
+	return stdout.String() + strings.Join(lines, ""), cmd.ProcessState.ExitCode(), hits, listCached
 }
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
@@ -122,9 +136,9 @@ func TestResultCache(t *testing.T) {
 	if code != 0 || hits != 0 || out != "" {
 		t.Fatalf("first run: exit %d, %d hits, output %q; want 0, 0 and none", code, hits, out)
 	}
-	out, code, hits = cacheRun(t, dir, cacheDir, "./...")
-	if code != 0 || hits != 3 || out != "" {
-		t.Fatalf("second run: exit %d, %d hits, output %q; want 0, 3 and none", code, hits, out)
+	out, code, hits, listCached := cacheRunListed(t, dir, cacheDir, "./...")
+	if code != 0 || hits != 3 || out != "" || !listCached {
+		t.Fatalf("second run: exit %d, %d hits, output %q, package list from the cache: %t; want 0, 3, none and true", code, hits, out, listCached)
 	}
 
 	// The callee now borrows the rows: the caller leaks them.
