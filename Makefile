@@ -39,9 +39,13 @@ bench-engine:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=3 -timeout=30m ./passes/internal/leakflow/
 
 # The engine's benchmarks, then dbleaklint on real DB-heavy modules at
-# pinned versions against a build-SSA-only baseline measured in the same
-# run: wall time, CPU time and peak memory, and their ratios.
+# pinned versions against sqlclosecheck and a build-SSA-only baseline
+# measured in the same run (warm and empty build caches, repeated runs,
+# go vet -vettool, golangci-lint): CPU time and peak memory, and their
+# ratios (docs/bench.md).
 bench: bench-engine
+	$(GO) test -run='^$$' -bench=. -benchmem ./internal/cache/
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./cmd/dbleaklint/
 	scripts/bench.sh
 
 # Regenerates docs/checks/ from each check's doc.go.

@@ -16,9 +16,11 @@
 // Standalone, it parses and type-checks only the packages that can hold
 // a database resource (those whose imports reach database/sql or pgx,
 // or a package of a configured resource); every other package is read
-// from the compiler's export data. Under go vet, the go command caches
-// each package's results, so that a repeated run on unchanged code only
-// analyzes what changed.
+// from the compiler's export data, or type-checked from its declarations
+// if it is not compiled yet. It caches each package's findings
+// ($DBLEAKLINT_CACHE, default dbleaklint under the user cache directory;
+// -cache=off), as the go command does under go vet, so that a repeated
+// run on unchanged code only analyzes what changed.
 //
 // Output is text on stderr (-c=N adds N lines of context), or on stdout
 // with -format=json (x/tools' JSON tree, also -json), -format=sarif

@@ -34,6 +34,8 @@ func buildAndRun(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	bin = filepath.Join(dir, "dbleaklint")
+	// The runs share a result cache of their own, not the user's.
+	os.Setenv("DBLEAKLINT_CACHE", filepath.Join(dir, "cache"))
 	cmd := exec.Command("go", "build", "-o", bin, ".")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "TestMain: go build: %v\n%s", err, out)
