@@ -6,7 +6,7 @@ GO      ?= go
 BIN     := $(CURDIR)/bin
 LINTER  := $(BIN)/dbleaklint
 
-.PHONY: build test lint bench bench-engine docs golangci-e2e corpus demo lint-std clean
+.PHONY: build test test-cost lint bench bench-engine docs custom-gcl golangci-e2e corpus demo lint-std clean
 
 build:
 	$(GO) build -o $(LINTER) ./cmd/dbleaklint
@@ -19,30 +19,47 @@ build:
 demo:
 	@scripts/demo.sh $(LINTER)
 
-# Every test: starts PostgreSQL (installing it if needed), gofmt, go vet,
-# staticcheck, dbleaklint on itself, all Go tests with -race.
+# Every test: starts PostgreSQL (installing it if needed; a running one is
+# reused), gofmt, go vet, go mod tidy -diff, staticcheck, dbleaklint on
+# itself, all Go tests (-race where there is concurrency), the
+# golangci-lint plugin end to end; every step runs, then a summary.
 test:
 	scripts/test.sh
+
+# What each package's tests cost (CPU, peak memory, wall), as a table;
+# TESTCOST_FLAGS=-race to measure with the race detector.
+test-cost:
+	scripts/testcost.sh $(TESTCOST_FLAGS)
 
 lint:
 	scripts/lint.sh
 
 # The engine's benchmarks on generated worst cases.
 bench-engine:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=3 ./passes/internal/leakflow/
+	$(GO) test -run='^$$' -bench=. -benchmem -count=3 -timeout=30m ./passes/internal/leakflow/
 
 # The engine's benchmarks, then dbleaklint on real DB-heavy modules at
-# pinned versions against a build-SSA-only baseline measured in the same
-# run: wall time, CPU time and peak memory, and their ratios.
+# pinned versions against sqlclosecheck and a build-SSA-only baseline
+# measured in the same run (warm and empty build caches, repeated runs,
+# go vet -vettool, golangci-lint): CPU time and peak memory, and their
+# ratios (docs/bench.md).
 bench: bench-engine
+	$(GO) test -run='^$$' -bench=. -benchmem ./internal/cache/
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./cmd/dbleaklint/
 	scripts/bench.sh
 
 # Regenerates docs/checks/ from each check's doc.go.
 docs:
 	$(GO) generate ./analyzer
 
-# Builds a custom golangci-lint v2 with the module plugin, from the
-# module cache, and runs it on examples/ (scripts/golangci-e2e.sh).
+# Builds bin/custom-gcl, a golangci-lint v2 with dbleaklint's plugin
+# compiled in, as `golangci-lint custom` would, but from the module
+# cache instead of a git clone of golangci-lint (scripts/custom-gcl.sh).
+custom-gcl:
+	scripts/custom-gcl.sh
+
+# Builds bin/custom-gcl, and runs it on examples/ with several settings
+# (scripts/golangci-e2e.sh).
 golangci-e2e: build
 	scripts/golangci-e2e.sh $(LINTER)
 

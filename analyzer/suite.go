@@ -14,6 +14,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
 	"github.com/dbleaklint/dbleaklint/passes/deferloop"
 	"github.com/dbleaklint/dbleaklint/passes/ignore"
+	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 	"github.com/dbleaklint/dbleaklint/passes/rowscan"
@@ -34,6 +35,7 @@ var Suite = []*analysis.Analyzer{
 	stmtclose.Analyzer,
 	batchclose.Analyzer,
 	deferloop.Analyzer,
+	nestedacquire.Analyzer,
 	poolpolicy.Analyzer,
 	ownership.Analyzer,
 	sqlrowserr.Analyzer,

@@ -2,6 +2,7 @@ package dbleakrt
 
 import (
 	"errors"
+	"log/slog"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -29,11 +30,26 @@ type Config struct {
 	StackDepth int
 
 	// OnLeak, when not nil, is called once for each acquisition that is
-	// found leaked: by [Pool.Middleware] when a request returns still holding
-	// a connection, and by [Pool.Monitor] when a connection is held longer
-	// than its threshold. It is called from the goroutine that found the leak
-	// and must not block.
+	// found leaked, whatever found it: the middleware when a request returns
+	// still holding it, a scope's check, the monitor when it is held longer
+	// than its threshold, package pooltest, or a call of [Pool.Report]. It
+	// is called from the goroutine that found the leak and must not block.
+	// Every leak it is called for is counted in [Tracked.LeakCount].
 	OnLeak func(Leak)
+
+	// Logger receives the tracker's own warnings: nested acquisitions
+	// (see [Pool.Nested]). Nil means slog.Default(). The middleware and the
+	// monitor log to the loggers of their options.
+	Logger *slog.Logger
+
+	// TrackGoroutines notes nested acquisitions of code that runs without a
+	// scope (see [Pool.Scope]; the middleware sets one per request) by
+	// goroutine: a connection acquired by a goroutine that already holds
+	// one of the same pool. Go offers no cheap goroutine identity, so this
+	// costs a runtime.Stack call, about 10 µs, per acquisition made without
+	// a scope; it is off by default. Acquisitions made with a scope are
+	// always checked, at no extra cost.
+	TrackGoroutines bool
 }
 
 // Option changes a Config before [New] creates the pool. Any function with
@@ -60,6 +76,10 @@ func WithOnLeak(fn func(Leak)) Option {
 
 // ParseConfig parses a connection string like [pgxpool.ParseConfig] and
 // returns a Config with stack capture on.
+//
+// For a [DB], [OpenDB] and [Open] apply their options to a Config whose
+// pgxpool part is nil: only the tracking fields apply (database/sql's
+// pool is configured on [DB.SQL]).
 func ParseConfig(dsn string) (*Config, error) {
 	pc, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
@@ -70,3 +90,8 @@ func ParseConfig(dsn string) (*Config, error) {
 
 // errNoPoolConfig is returned for a Config whose pgxpool.Config is nil.
 var errNoPoolConfig = errors.New("dbleakrt: Config.Config is nil; create the Config with ParseConfig")
+
+// WithLogger sets [Config.Logger].
+func WithLogger(l *slog.Logger) Option {
+	return func(c *Config) { c.Logger = l }
+}

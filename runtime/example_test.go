@@ -2,11 +2,14 @@ package dbleakrt_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
 	"os"
 	"testing"
+	"time"
 
 	dbleakrt "github.com/dbleaklint/dbleaklint/runtime"
 	"github.com/dbleaklint/dbleaklint/runtime/pooltest"
@@ -23,7 +26,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer pool.Close()
+	defer pool.Close(ctx)
 
 	errInsufficient := errors.New("insufficient funds")
 	err = pool.WithTx(ctx, pgx.TxOptions{}, func(tx pgx.Tx) error {
@@ -59,7 +62,7 @@ func Example_verifyNone() {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer pool.Close()
+		defer pool.Close(ctx)
 		defer pooltest.VerifyNone(t, pool)
 
 		rows, err := pool.Pgx().Query(ctx, "SELECT id FROM accounts")
@@ -76,4 +79,42 @@ func Example_verifyNone() {
 		t.Log(ids)
 	}
 	_ = testTransfer
+}
+
+// This example opens a tracked database/sql handle, serves HTTP with the
+// leak-reporting middleware, and shuts down with a deadline: the server
+// first, then the database, which names what is still held if the deadline
+// passes.
+func Example_database() {
+	db, err := dbleakrt.Open("pgx", os.Getenv("DATABASE_URL")) // github.com/jackc/pgx/v5/stdlib
+	if err != nil {
+		log.Fatal(err)
+	}
+	db.SQL().SetMaxOpenConns(10)
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /orders/{id}/cancel", func(w http.ResponseWriter, r *http.Request) {
+		err := db.WithTx(r.Context(), nil, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(r.Context(), "UPDATE orders SET status = 'cancelled' WHERE id = $1", r.PathValue("id"))
+			return err
+		})
+		var exhausted *dbleakrt.ExhaustedError
+		if errors.As(err, &exhausted) {
+			log.Print(err) // names what holds every connection
+		}
+		if err != nil {
+			http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		}
+	})
+	srv := &http.Server{Addr: "localhost:8080", Handler: db.Middleware(mux, dbleakrt.MiddlewareOptions{})}
+	go srv.ListenAndServe()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		log.Printf("http shutdown: %v", err)
+	}
+	if err := db.Close(ctx); err != nil {
+		log.Printf("database close: %v", err) // a *CloseError naming what leaked
+	}
 }

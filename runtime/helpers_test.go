@@ -3,6 +3,7 @@ package dbleakrt_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"sync"
 	"testing"
@@ -67,3 +68,37 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return string(b.buf)
 }
+
+// requireNoneHeldSQL fails the test unless the database ends with nothing
+// tracked and database/sql counts no connection in use.
+func requireNoneHeldSQL(t *testing.T, d *dbleakrt.DB) {
+	t.Helper()
+	if err := pooltest.Find(d); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for d.SQL().Stats().InUse != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("database/sql still counts %d connections in use", d.SQL().Stats().InUse)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// discard returns a logger that drops everything.
+func discard() *slog.Logger {
+	return slog.New(slog.DiscardHandler)
+}
+
+// textLogger returns a text logger writing to b.
+func textLogger(b *syncBuffer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(b, nil))
+}
+
+// fakeT records what pooltest.VerifyNone reports instead of failing the
+// test.
+type fakeT struct {
+	errs []string
+}
+
+func (f *fakeT) Error(args ...any) { f.errs = append(f.errs, fmt.Sprint(args...)) }

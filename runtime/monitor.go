@@ -45,20 +45,22 @@ func (o MonitorOptions) withDefaults() MonitorOptions {
 
 // Monitor reports on the pool until ctx is done: once when it starts and
 // then every opts.Interval. Each report logs the pool's statistics at level
-// Info, and a warning for each connection held longer than
-// opts.HoldThreshold, naming the line that acquired it and carrying the
-// acquiring stack. A connection is warned about once per acquisition, and
-// handed to [Config.OnLeak] unless it was reported already.
+// Info, and a warning for each connection (for a [DB], also transaction,
+// rows or statement) held longer than opts.HoldThreshold, naming the line
+// that acquired it and carrying the acquiring stack. Each is warned about
+// once per acquisition and reported (see [Pool.Report]); when it is
+// returned later, an Info record says so, so that the log does not
+// overstate what is held.
 //
 // Monitor blocks; run it in its own goroutine:
 //
 //	go pool.Monitor(ctx, dbleakrt.MonitorOptions{HoldThreshold: 30 * time.Second})
-func (p *Pool) Monitor(ctx context.Context, opts MonitorOptions) {
+func (c *core) Monitor(ctx context.Context, opts MonitorOptions) {
 	opts = opts.withDefaults()
 	ticker := time.NewTicker(opts.Interval)
 	defer ticker.Stop()
 	for {
-		p.monitorOnce(ctx, opts)
+		c.monitorOnce(ctx, opts)
 		select {
 		case <-ctx.Done():
 			return
@@ -68,38 +70,21 @@ func (p *Pool) Monitor(ctx context.Context, opts MonitorOptions) {
 }
 
 // monitorOnce makes one report.
-func (p *Pool) monitorOnce(ctx context.Context, opts MonitorOptions) {
-	s := p.Stat()
-	opts.Logger.LogAttrs(ctx, slog.LevelInfo, "dbleakrt: pool stats", statAttrs(s)...)
+func (c *core) monitorOnce(ctx context.Context, opts MonitorOptions) {
+	opts.Logger.LogAttrs(ctx, slog.LevelInfo, "dbleakrt: pool stats", c.stats()...)
 	if opts.HoldThreshold < 0 {
 		return
 	}
-	recs := p.tracker.records(p.pool, func(rec *record) bool {
-		return time.Since(rec.at) > opts.HoldThreshold && !rec.warned.Load()
+	recs := c.heldRecords(func(rec *record) bool {
+		return time.Since(rec.at) > opts.HoldThreshold && rec.warnedBy.Load() == nil
 	})
-	for i, l := range p.leaks(recs) {
-		if !recs[i].warned.CompareAndSwap(false, true) {
+	for i, l := range c.book.leaks(recs) {
+		if !c.book.warned(recs[i], opts.Logger) {
 			continue
 		}
 		attrs := append(leakAttrs(l), slog.Duration("threshold", opts.HoldThreshold))
 		opts.Logger.LogAttrs(ctx, slog.LevelWarn,
-			"dbleakrt: connection held longer than the threshold", attrs...)
-		p.report(recs[i], l)
-	}
-}
-
-// statAttrs describes a Stat for log/slog.
-func statAttrs(s *Stat) []slog.Attr {
-	return []slog.Attr{
-		slog.Int("total_conns", int(s.TotalConns())),
-		slog.Int("acquired_conns", int(s.AcquiredConns())),
-		slog.Int("idle_conns", int(s.IdleConns())),
-		slog.Int("max_conns", int(s.MaxConns())),
-		slog.Int("outstanding", s.Outstanding()),
-		slog.Duration("longest_held", s.LongestHeld()),
-		slog.Int64("acquire_count", s.AcquireCount()),
-		slog.Int64("empty_acquire_count", s.EmptyAcquireCount()),
-		slog.Int64("canceled_acquire_count", s.CanceledAcquireCount()),
-		slog.Int64("leak_count", s.LeakCount()),
+			"dbleakrt: database resource held longer than the threshold", attrs...)
+		c.book.report(l)
 	}
 }

@@ -66,3 +66,49 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestDBMonitorWarnsThenLogsTheReturn holds a transaction past the
+// threshold, checks the monitor's warning and database/sql's statistics,
+// then commits and checks that the return is logged once, as such.
+func TestDBMonitorWarnsThenLogsTheReturn(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, d *dbleakrt.DB) {
+		ctx := context.Background()
+		file, line := here()
+		tx, err := d.SQL().BeginTx(ctx, nil) // held too long on purpose
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs := &syncBuffer{}
+		mctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			d.Monitor(mctx, dbleakrt.MonitorOptions{
+				Interval: 20 * time.Millisecond, HoldThreshold: 100 * time.Millisecond, Logger: textLogger(logs),
+			})
+		}()
+		waitFor(t, func() bool { return strings.Contains(logs.String(), "level=WARN") })
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, func() bool { return strings.Count(logs.String(), "pool stats") >= 10 })
+		cancel()
+		<-done
+		out := logs.String()
+		site := "site=" + location(file, line+1)
+		for _, want := range []string{"in_use=1", "max_open_conns=", "kind=transaction", site, "threshold=100ms"} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("log lacks %q:\n%s", want, out)
+			}
+		}
+		if strings.Count(out, "level=WARN") != 1 || strings.Count(out, "was returned") != 1 {
+			t.Fatalf("want one warning and one return:\n%s", out)
+		}
+		if i := strings.Index(out, "was returned"); !strings.Contains(out[i:], site) {
+			t.Fatalf("the return does not name the site:\n%s", out)
+		}
+		if n := d.Stat().LeakCount(); n != 1 {
+			t.Fatalf("LeakCount = %d, want 1", n)
+		}
+	})
+}

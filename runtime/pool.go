@@ -3,7 +3,7 @@ package dbleakrt
 import (
 	"context"
 	"errors"
-	"time"
+	"log/slog"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -25,8 +25,21 @@ var ErrAlreadyInstrumented = errors.New("dbleakrt: the config is already instrum
 // it, directly or by Query, QueryRow, SendBatch, Begin and the like, are
 // tracked all the same.
 type Pool struct {
-	pool    *pgxpool.Pool
-	tracker *tracker
+	core
+	pool *pgxpool.Pool
+}
+
+func newPool(pool *pgxpool.Pool, t *tracker) *Pool {
+	p := &Pool{pool: pool}
+	p.core = core{
+		book: t.book, owner: pool,
+		stats: func() []slog.Attr { return p.Stat().attrs() },
+		usage: func() (int, int) {
+			s := pool.Stat()
+			return int(s.AcquiredConns()), int(s.MaxConns())
+		},
+	}
+	return p
 }
 
 // New creates a tracked pool from a connection string, with stack capture
@@ -54,7 +67,7 @@ func NewWithConfig(ctx context.Context, cfg *Config) (*Pool, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pool{pool: pool, tracker: t}, nil
+	return newPool(pool, t), nil
 }
 
 // Instrument returns a copy of cfg.Config with a tracker installed in its
@@ -93,7 +106,7 @@ func Wrap(pool *pgxpool.Pool) (*Pool, error) {
 	if t == nil {
 		return nil, ErrNotInstrumented
 	}
-	return &Pool{pool: pool, tracker: t}, nil
+	return newPool(pool, t), nil
 }
 
 // Pgx returns the underlying pgxpool pool.
@@ -101,10 +114,54 @@ func (p *Pool) Pgx() *pgxpool.Pool {
 	return p.pool
 }
 
-// Close closes the underlying pool. Like [pgxpool.Pool.Close], it blocks
-// until every checked-out connection has been released.
-func (p *Pool) Close() {
-	p.pool.Close()
+// Close closes the pool and waits until every checked-out connection has
+// been released, or until ctx is done. In the second case it returns a
+// *CloseError naming the connections still held, grouped by the line that
+// acquired them; the pool goes on closing in the background, as
+// [pgxpool.Pool.Close] cannot abandon a connection, and finishes if they are
+// ever released. With a context that is never done, Close blocks like
+// pgxpool's until every connection is back.
+//
+// Pair it with [http.Server.Shutdown], which stops the server and waits for
+// its requests: shut the server down first, then close the pool with what is
+// left of the same deadline:
+//
+//	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+//	defer cancel()
+//	if err := srv.Shutdown(ctx); err != nil {
+//		log.Printf("http shutdown: %v", err)
+//	}
+//	if err := pool.Close(ctx); err != nil {
+//		log.Printf("pool close: %v", err) // names the leaked connections
+//	}
+func (p *Pool) Close(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() {
+		p.pool.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+	}
+	select {
+	case <-done: // both were ready
+		return nil
+	default:
+	}
+	return &CloseError{Err: ctx.Err(), Holders: p.Held()}
+}
+
+// Explain returns err wrapped in an *ExhaustedError naming every holder of
+// the pool's connections when err is an acquisition that gave up at its
+// context's deadline or cancellation while the pool was full; otherwise it
+// returns err unchanged. Use it on the errors of acquisitions made through
+// [Pool.Pgx] (Acquire, Query, Begin...); WithConn and WithTx do it
+// themselves. The holders are those of the moment Explain is called, so
+// call it right away.
+func (p *Pool) Explain(err error) error {
+	return p.explain(err)
 }
 
 // Hijack takes c out of the pool like [pgxpool.Conn.Hijack] and stops
@@ -112,36 +169,6 @@ func (p *Pool) Close() {
 // directly would be reported as held forever.
 func (p *Pool) Hijack(c *pgxpool.Conn) *pgx.Conn {
 	conn := c.Hijack()
-	p.tracker.forget(conn)
+	p.book.remove(conn)
 	return conn
-}
-
-// Held returns the pool's checked-out connections, oldest first.
-func (p *Pool) Held() []Leak {
-	return p.leaks(p.tracker.records(p.pool, nil))
-}
-
-// leaks turns records into Leaks, measuring Held at one instant.
-func (p *Pool) leaks(recs []*record) []Leak {
-	if len(recs) == 0 {
-		return nil
-	}
-	now := time.Now()
-	out := make([]Leak, len(recs))
-	for i, rec := range recs {
-		out[i] = p.tracker.leak(rec, now)
-	}
-	return out
-}
-
-// report counts a leaked acquisition and hands it to Config.OnLeak, once per
-// acquisition however many times it is found.
-func (p *Pool) report(rec *record, l Leak) {
-	if !rec.reported.CompareAndSwap(false, true) {
-		return
-	}
-	p.tracker.leakCount.Add(1)
-	if p.tracker.onLeak != nil {
-		p.tracker.onLeak(l)
-	}
 }

@@ -2,6 +2,7 @@ package dbleakrt_test
 
 import (
 	"context"
+	"database/sql"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -39,10 +40,36 @@ func TestServerRestartUnderLoad(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), restartLimit)
 	defer cancel()
 
+	load := runRestartLoad(t, ctx, restart, func(worker, item int) error {
+		return p.WithTx(ctx, pgx.TxOptions{}, func(tx pgx.Tx) error {
+			_, err := tx.Exec(ctx, "INSERT INTO "+table+restartInsert, worker, item)
+			return err
+		})
+	})
+	requireNoneHeld(t, p)
+	rows, _ := p.Pgx().Query(context.Background(), "SELECT worker, item FROM "+table)
+	stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]int, error) {
+		var k [2]int
+		err := r.Scan(&k[0], &k[1])
+		return k, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	load.checkStored(t, stored)
+}
+
+const restartInsert = " VALUES ($1, $2) ON CONFLICT DO NOTHING"
+
+// runRestartLoad runs the workers, each committing its items with commit,
+// restarts the server when a fifth of the commits are acknowledged, and
+// waits for the workers.
+func runRestartLoad(t *testing.T, ctx context.Context, restart func() error, commit func(worker, item int) error) *restartLoad {
+	t.Helper()
 	load := &restartLoad{}
 	var wg sync.WaitGroup
 	for w := range restartWorkers {
-		wg.Go(func() { load.work(ctx, p, table, w) })
+		wg.Go(func() { load.work(ctx, commit, w) })
 	}
 	waitFor(t, func() bool { return load.nAcked.Load() >= restartWorkers*restartItems/5 })
 	if err := restart(); err != nil {
@@ -52,23 +79,18 @@ func TestServerRestartUnderLoad(t *testing.T) {
 	if ctx.Err() != nil {
 		t.Fatalf("load did not finish within %v", restartLimit)
 	}
-
 	t.Logf("%d commits acknowledged, %d errors surfaced", load.nAcked.Load(), load.errs.Load())
 	if load.errs.Load() == 0 {
 		t.Error("no caller saw an error although the server restarted under load")
 	}
-	requireNoneHeld(t, p)
-	load.checkTable(t, p, table)
+	return load
 }
 
 // work commits restartItems rows, retrying each a bounded number of times.
-func (l *restartLoad) work(ctx context.Context, p *dbleakrt.Pool, table string, worker int) {
+func (l *restartLoad) work(ctx context.Context, commit func(worker, item int) error, worker int) {
 	for item := range restartItems {
 		for range restartAttempts {
-			err := p.WithTx(ctx, pgx.TxOptions{}, func(tx pgx.Tx) error {
-				_, err := tx.Exec(ctx, "INSERT INTO "+table+" VALUES ($1, $2) ON CONFLICT DO NOTHING", worker, item)
-				return err
-			})
+			err := commit(worker, item)
 			if err == nil {
 				l.acked.Store([2]int{worker, item}, true)
 				l.nAcked.Add(1)
@@ -84,17 +106,10 @@ func (l *restartLoad) work(ctx context.Context, p *dbleakrt.Pool, table string, 
 	}
 }
 
-// checkTable fails the test for each acknowledged row missing from table.
-func (l *restartLoad) checkTable(t *testing.T, p *dbleakrt.Pool, table string) {
-	rows, _ := p.Pgx().Query(context.Background(), "SELECT worker, item FROM "+table)
-	stored, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]int, error) {
-		var k [2]int
-		err := r.Scan(&k[0], &k[1])
-		return k, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+// checkStored fails the test for each acknowledged row missing from the
+// rows stored in the table.
+func (l *restartLoad) checkStored(t *testing.T, stored [][2]int) {
+	t.Helper()
 	inTable := make(map[[2]int]bool, len(stored))
 	for _, k := range stored {
 		inTable[k] = true
@@ -112,4 +127,43 @@ func (l *restartLoad) checkTable(t *testing.T, p *dbleakrt.Pool, table string) {
 	if n := l.nAcked.Load(); n != restartWorkers*restartItems {
 		t.Fatalf("%d of %d items were acknowledged", n, restartWorkers*restartItems)
 	}
+}
+
+// TestSQLServerRestartUnderLoad is TestServerRestartUnderLoad for
+// database/sql, with each driver.
+func TestSQLServerRestartUnderLoad(t *testing.T) {
+	restart := testdb.Restarter(t)
+	forEachDriver(t, func(t *testing.T, d *dbleakrt.DB) {
+		d.SQL().SetMaxOpenConns(restartWorkers)
+		table := testdb.SQLTable(t, d, "worker int, item int, PRIMARY KEY (worker, item)")
+		ctx, cancel := context.WithTimeout(context.Background(), restartLimit)
+		defer cancel()
+		load := runRestartLoad(t, ctx, restart, func(worker, item int) error {
+			return d.WithTx(ctx, nil, func(tx *sql.Tx) error {
+				_, err := tx.ExecContext(ctx, "INSERT INTO "+table+restartInsert, worker, item)
+				return err
+			})
+		})
+		requireNoneHeldSQL(t, d)
+		var stored [][2]int
+		err := d.WithConn(context.Background(), func(c *sql.Conn) error {
+			rows, err := c.QueryContext(context.Background(), "SELECT worker, item FROM "+table)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var k [2]int
+				if err := rows.Scan(&k[0], &k[1]); err != nil {
+					return err
+				}
+				stored = append(stored, k)
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		load.checkStored(t, stored)
+	})
 }

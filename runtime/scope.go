@@ -13,29 +13,38 @@ type scopeKey struct{}
 
 // Scope returns a context derived from ctx that attributes every connection
 // acquired with it, or with a context derived from it, to a new scope named
-// label; and a function that returns the scope's connections that are still
-// checked out, oldest first.
+// label; and a function, to call when the unit of work is done, that returns
+// the scope's connections that are still checked out, oldest first, and
+// reports each as leaked (see [Pool.Report]).
 //
-// Attribution is exact: pgxpool passes the acquiring context to the tracer,
-// so connections acquired concurrently by other scopes, or by no scope, are
-// never attributed to this one. Work started with an unrelated context, such
-// as context.Background(), is not attributed to any scope.
+// Attribution is exact: pgxpool and database/sql pass the acquiring context
+// to the tracker, so connections acquired concurrently by other scopes, or
+// by no scope, are never attributed to this one. Work started with an
+// unrelated context, such as context.Background(), is not attributed to any
+// scope. A second connection acquired in the scope while it holds one is
+// noted as nested (see [Pool.Nested]).
 //
-// [Pool.Middleware] uses a scope per request; Scope serves other units of
+// The middleware uses a scope per request; Scope serves other units of
 // work, such as queue jobs:
 //
-//	ctx, held := pool.Scope(ctx, "job "+job.ID)
+//	ctx, done := pool.Scope(ctx, "job "+job.ID)
 //	run(ctx, job)
-//	for _, l := range held() {
+//	for _, l := range done() {
 //		log.Printf("job %s leaked a connection: %v", job.ID, l)
 //	}
-func (p *Pool) Scope(ctx context.Context, label string) (context.Context, func() []Leak) {
+func (c *core) Scope(ctx context.Context, label string) (context.Context, func() []Leak) {
 	s := &scope{label: label}
 	ctx = context.WithValue(ctx, scopeKey{}, s)
-	return ctx, func() []Leak { return p.leaks(p.scopeRecords(s)) }
+	return ctx, func() []Leak {
+		leaks := c.book.leaks(c.scopeRecords(s))
+		for _, l := range leaks {
+			c.book.report(l)
+		}
+		return leaks
+	}
 }
 
-// scopeRecords returns the records of the connections that s still holds.
-func (p *Pool) scopeRecords(s *scope) []*record {
-	return p.tracker.records(p.pool, func(rec *record) bool { return rec.scope == s })
+// scopeRecords returns the records of what s still holds.
+func (c *core) scopeRecords(s *scope) []*record {
+	return c.heldRecords(func(rec *record) bool { return rec.scope == s })
 }

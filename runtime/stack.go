@@ -14,8 +14,9 @@ const DefaultStackDepth = 32
 // maxStackDepth is the largest StackDepth honored.
 const maxStackDepth = 128
 
-// internalFrames bounds the number of pgx, puddle and dbleakrt frames that
-// may sit between the tracer and the first frame of the caller.
+// internalFrames bounds the number of library frames (pgx and puddle, or
+// database/sql, and this package's) that may sit between the tracker and
+// the first frame of the caller.
 const internalFrames = 24
 
 // selfPrefix is the function-name prefix of this package's own frames.
@@ -52,20 +53,16 @@ func callers(skip, depth int) []uintptr {
 	return pcs
 }
 
-// isInternal reports whether a frame belongs to pgx, puddle or this package.
-// Test files of this package count as user code so that its tests see their
-// own lines.
-func isInternal(f runtime.Frame) bool {
-	if strings.HasPrefix(f.Function, "github.com/jackc/") {
-		return true
-	}
+// isSelf reports whether a frame belongs to this package. Test files of
+// this package count as user code so that its tests see their own lines.
+func isSelf(f runtime.Frame) bool {
 	return strings.HasPrefix(f.Function, selfPrefix) && !strings.HasSuffix(f.File, "_test.go")
 }
 
 // symbolize turns program counters into at most depth frames, starting at
-// the first frame outside pgx, puddle and this package. When no such frame
-// exists, the whole stack is returned so that a report is never empty.
-func symbolize(pcs []uintptr, depth int) []Frame {
+// the first frame for which internal is false. When no such frame exists,
+// the whole stack is returned so that a report is never empty.
+func symbolize(pcs []uintptr, depth int, internal func(runtime.Frame) bool) []Frame {
 	var all, user []Frame
 	frames := runtime.CallersFrames(pcs)
 	for {
@@ -75,7 +72,7 @@ func symbolize(pcs []uintptr, depth int) []Frame {
 		}
 		fr := Frame{Function: f.Function, File: f.File, Line: f.Line}
 		all = append(all, fr)
-		if len(user) > 0 || !isInternal(f) {
+		if len(user) > 0 || !internal(f) {
 			user = append(user, fr)
 		}
 		if !more || len(user) == depth {
@@ -86,4 +83,29 @@ func symbolize(pcs []uintptr, depth int) []Frame {
 		user = all
 	}
 	return user[:min(len(user), depth)]
+}
+
+// sameCaller reports whether two records were made by the same call of the
+// application: their first frames outside the libraries are the same. It
+// is true when stacks are not captured, as then nothing tells them apart.
+func (b *book) sameCaller(x, y *record) bool {
+	if len(x.pcs) == 0 || len(y.pcs) == 0 {
+		return true
+	}
+	return b.sitePC(x.pcs) == b.sitePC(y.pcs)
+}
+
+// sitePC returns the program counter of the first frame of pcs outside the
+// libraries, or 0.
+func (b *book) sitePC(pcs []uintptr) uintptr {
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if !b.isInternal(f) {
+			return f.PC
+		}
+		if !more {
+			return 0
+		}
+	}
 }

@@ -27,7 +27,7 @@ func TestIsInternal(t *testing.T) {
 		{"example.com/app.(*Store).Orders", "/src/app/store.go", false},
 	} {
 		f := runtime.Frame{Function: tc.fn, File: tc.file}
-		if got := isInternal(f); got != tc.want {
+		if got := (&book{internal: pgxInternal}).isInternal(f); got != tc.want {
 			t.Errorf("isInternal(%s in %s) = %v, want %v", tc.fn, tc.file, got, tc.want)
 		}
 	}
@@ -42,7 +42,7 @@ func capture(depth int) []uintptr {
 func TestSymbolizeKeepsCallerFrames(t *testing.T) {
 	_, file, line, _ := runtime.Caller(0)
 	pcs := capture(DefaultStackDepth) // line+1
-	frames := symbolize(pcs, 2)
+	frames := symbolize(pcs, 2, (&book{}).isInternal)
 	if len(frames) != 2 {
 		t.Fatalf("got %d frames, want the depth of 2: %v", len(frames), frames)
 	}

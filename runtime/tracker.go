@@ -2,9 +2,6 @@ package dbleakrt
 
 import (
 	"context"
-	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -12,113 +9,57 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// record is what the tracker knows about one checked-out connection. Its
-// plain fields are written once, before the record is published in the
-// tracker's map, and only read afterwards.
-type record struct {
-	pool  *pgxpool.Pool
-	at    time.Time
-	pid   uint32
-	scope *scope
-	pcs   []uintptr
-
-	// reported is set once the record was handed to OnLeak.
-	reported atomic.Bool
-	// warned is set once the monitor warned about the record.
-	warned atomic.Bool
-}
+// pgxInternal are the function-name prefixes of pgx's and puddle's frames.
+var pgxInternal = []string{"github.com/jackc/"}
 
 // tracker implements [pgxpool.AcquireTracer] and [pgxpool.ReleaseTracer]
-// and keeps one record per checked-out connection.
+// and keeps one record per checked-out connection, keyed by its *pgx.Conn.
 //
 // pgxpool calls TraceAcquireEnd after a connection was taken from the pool
 // and TraceRelease at the beginning of [pgxpool.Conn.Release], before the
-// connection can be handed to anyone else, so the map is exact even though
+// connection can be handed to anyone else, so the book is exact even though
 // pgxpool may finish a release in the background.
 type tracker struct {
-	depth  int // frames kept per acquisition; 0 turns stack capture off
-	onLeak func(Leak)
-
-	// leakCount counts the acquisitions reported as leaked.
-	leakCount atomic.Int64
-
-	mu   sync.Mutex
-	held map[*pgx.Conn]*record
+	*book
 }
 
 func newTracker(cfg *Config) *tracker {
-	t := &tracker{onLeak: cfg.OnLeak, held: make(map[*pgx.Conn]*record)}
-	if cfg.CaptureStacks {
-		t.depth = min(cfg.StackDepth, maxStackDepth)
-		if t.depth <= 0 {
-			t.depth = DefaultStackDepth
-		}
-	}
-	return t
+	return &tracker{book: newBook(cfg, pgxInternal...)}
 }
 
-// TraceAcquireStart implements [pgxpool.AcquireTracer]. The request scope,
-// if any, travels in ctx to TraceAcquireEnd, so there is nothing to do.
-func (t *tracker) TraceAcquireStart(ctx context.Context, _ *pgxpool.Pool, _ pgxpool.TraceAcquireStartData) context.Context {
-	return ctx
+// pendingKey is the context key under which TraceAcquireStart hands its
+// record to TraceAcquireEnd.
+type pendingKey struct{}
+
+// TraceAcquireStart implements [pgxpool.AcquireTracer]. It makes the
+// acquisition's record, with the caller's stack when stacks are captured,
+// and checks it for a nested acquisition before it waits: the nested
+// acquisitions that matter most are those that then wait for a pool that
+// never frees a connection.
+func (t *tracker) TraceAcquireStart(ctx context.Context, pool *pgxpool.Pool, _ pgxpool.TraceAcquireStartData) context.Context {
+	rec := t.newRecord(ctx, pool, KindConn)
+	t.checkNested(rec)
+	return context.WithValue(ctx, pendingKey{}, rec)
 }
 
 // TraceAcquireEnd implements [pgxpool.AcquireTracer]. It records a
-// successful acquisition, with the caller's stack when stacks are captured.
+// successful acquisition.
 func (t *tracker) TraceAcquireEnd(ctx context.Context, pool *pgxpool.Pool, data pgxpool.TraceAcquireEndData) {
 	if data.Err != nil || data.Conn == nil {
 		return
 	}
-	rec := &record{pool: pool, at: time.Now(), pid: data.Conn.PgConn().PID()}
-	rec.scope, _ = ctx.Value(scopeKey{}).(*scope)
-	if t.depth > 0 {
-		rec.pcs = callers(1, t.depth)
+	rec, ok := ctx.Value(pendingKey{}).(*record)
+	if !ok || rec.owner != pool {
+		rec = t.newRecord(ctx, pool, KindConn)
 	}
-	t.mu.Lock()
-	t.held[data.Conn] = rec
-	t.mu.Unlock()
+	rec.at = time.Now()
+	rec.pid = data.Conn.PgConn().PID()
+	t.add(data.Conn, rec)
 }
 
 // TraceRelease implements [pgxpool.ReleaseTracer].
 func (t *tracker) TraceRelease(_ *pgxpool.Pool, data pgxpool.TraceReleaseData) {
-	t.forget(data.Conn)
-}
-
-// forget drops the record of conn, if any.
-func (t *tracker) forget(conn *pgx.Conn) {
-	t.mu.Lock()
-	delete(t.held, conn)
-	t.mu.Unlock()
-}
-
-// records returns the records of pool's checked-out connections for which
-// keep returns true (all of them when keep is nil), oldest first.
-func (t *tracker) records(pool *pgxpool.Pool, keep func(*record) bool) []*record {
-	t.mu.Lock()
-	var out []*record
-	for _, rec := range t.held {
-		if rec.pool == pool && (keep == nil || keep(rec)) {
-			out = append(out, rec)
-		}
-	}
-	t.mu.Unlock()
-	sortRecords(out)
-	return out
-}
-
-// leak turns a record into a Leak, symbolizing its stack.
-func (t *tracker) leak(rec *record, now time.Time) Leak {
-	l := Leak{AcquiredAt: rec.at, Held: now.Sub(rec.at), PID: rec.pid}
-	if rec.scope != nil {
-		l.Scope = rec.scope.label
-	}
-	if len(rec.pcs) > 0 {
-		l.Frames = symbolize(rec.pcs, t.depth)
-	}
-	if len(l.Frames) > 0 {
-		l.Site = l.Frames[0]
-	}
-	return l
+	t.remove(data.Conn)
 }
 
 // chain returns a tracer that calls t and every tracer interface that user
@@ -145,9 +86,4 @@ func trackerOf(tr pgx.QueryTracer) *tracker {
 		}
 	}
 	return nil
-}
-
-// sortRecords sorts records oldest first.
-func sortRecords(recs []*record) {
-	slices.SortFunc(recs, func(a, b *record) int { return a.at.Compare(b.at) })
 }

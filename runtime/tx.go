@@ -18,12 +18,13 @@ const RollbackTimeout = 10 * time.Second
 
 // WithConn acquires a connection, calls fn with it and releases it when fn
 // returns, returns an error or panics; a panic continues after the release.
-// It returns the acquisition's error or fn's. fn must not release or hijack
+// It returns the acquisition's error, an *ExhaustedError when the pool stayed
+// full until ctx ended, or fn's. fn must not release or hijack
 // the connection, nor use it after returning.
 func (p *Pool) WithConn(ctx context.Context, fn func(*pgxpool.Conn) error) error {
 	c, err := p.pool.Acquire(ctx)
 	if err != nil {
-		return err
+		return p.explain(err)
 	}
 	defer c.Release()
 	return fn(c)
@@ -42,7 +43,7 @@ func (p *Pool) WithConn(ctx context.Context, fn func(*pgxpool.Conn) error) error
 func (p *Pool) WithTx(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error) error {
 	tx, err := p.pool.BeginTx(ctx, opts)
 	if err != nil {
-		return err
+		return p.explain(err)
 	}
 	return runTx(ctx, tx, fn)
 }

@@ -5,10 +5,13 @@
 #      see postgres.sh), then the leaky and the fixed twin of
 #      examples/userservice serve, in turn, the same bounded load on
 #      127.0.0.1 over a pool of 4 connections (examples/userservice/cmd/demo);
-#      the leaky twin exhausts its pool and the runtime package's middleware
-#      names the lines that leaked; the fixed twin ends with no connection
-#      held;
+#      the leaky twin exhausts its pool and the runtime package names the
+#      lines that leaked (pgxpool and database/sql), the one that acquires
+#      while holding, and who held the pool when it ran dry; the fixed twin
+#      ends with no connection held;
 #   2. dbleaklint on the leaky twin: the same leaks, found statically;
+#      every finding of every enabled check is printed as the linter
+#      prints it, so a new check's findings show up here as they are;
 #   3. dbleaklint on the fixed twin, with -poolpolicy.enforce: nothing.
 #
 # When PostgreSQL cannot be started, the live run is skipped with the
@@ -24,8 +27,20 @@ go build -o "$LINTER" ./cmd/dbleaklint || exit 1
 
 echo "== 1. The twins of examples/userservice, live, one after the other"
 pglog="$(mktemp)"
-trap 'rm -f "$pglog"' EXIT
-if dsn="$(scripts/postgres.sh start 2>"$pglog")"; then
+dsnfile="$(mktemp)"
+trap 'rm -f "$pglog" "$dsnfile"' EXIT
+# postgres.sh's progress goes to the terminal as it happens (installing
+# PostgreSQL with apt, the first time, takes minutes): its own lines and
+# apt's, one per package fetched, unpacked and set up, indented. All of
+# its output goes to a log, for the reason of a failure; the DSN, on its
+# stdout, to a file.
+if ! scripts/postgres.sh status 2>/dev/null; then
+	echo "Starting PostgreSQL (the first time, it is installed with apt: this can take a few minutes)"
+fi
+scripts/postgres.sh start 2>&1 >"$dsnfile" | tee "$pglog" |
+	grep --line-buffered -E '^(postgres\.sh:|Get:|Fetched|Unpacking|Setting up)' | sed -u 's/^/  /'
+if [[ ${PIPESTATUS[0]} -eq 0 ]]; then
+	dsn="$(cat "$dsnfile")"
 	go run ./examples/userservice/cmd/demo -dsn "$dsn"
 	live=$?
 	echo "(PostgreSQL keeps running for the next time; scripts/postgres.sh stop stops it.)"
@@ -36,7 +51,7 @@ else
 fi
 
 echo
-echo "== 2. dbleaklint ./leaky/: the same leaks, found before they ship"
+echo "== 2. dbleaklint ./leaky/: the same problems, found before they ship"
 cd examples/userservice
 "$LINTER" ./leaky/ 2>&1 | sed "s|$ROOT/||"
 leaky=${PIPESTATUS[0]}

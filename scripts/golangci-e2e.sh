@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
 # golangci-e2e.sh checks the golangci-lint module plugin end to end. It
-# builds a custom golangci-lint the way `golangci-lint custom` does (the
-# golangci-lint source with a blank import of the plugin package and a
-# replace directive to this checkout, then go build), from the module
-# cache rather than a git clone, and caches the binary in bin/ under a
-# hash of its inputs. Then it lints a copy of examples/userservice with
-# it and checks that:
+# builds a custom golangci-lint with the plugin from the module cache,
+# as `make custom-gcl` does for users (scripts/custom-gcl.sh, which
+# caches the binary in bin/). Then it lints a copy of
+# examples/userservice with it and checks that:
 #   - it reports what the plain command reports (at least five leaks, in
 #     leaky/ only), each once;
 #   - settings change the result: disabling a check, declaring a
@@ -18,13 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 module=github.com/dbleaklint/dbleaklint
-gcl_version=v2.15.0
 linter=${1:-$root/bin/dbleaklint}
 
 export GOWORK=off GOFLAGS=-buildvcs=false
 work=$(mktemp -d)
-# The module cache's files are read-only; so are their copies.
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'rm -rf "$work"' EXIT
 
 step() { printf -- '-- %s\n' "$*"; }
 fail() { printf 'golangci-e2e: FAIL: %s\n' "$*" >&2; exit 1; }
@@ -34,44 +30,9 @@ linter=$(cd "$(dirname "$linter")" && pwd)/$(basename "$linter") # the tests run
 
 # --- The custom golangci-lint -------------------------------------------
 
-# The binary depends on golangci-lint's version, the Go toolchain, this
-# module's requirements and the source of every package of this module
-# that the plugin imports.
-plugin_files() {
-	go list -deps -f '{{if and .Module (eq .Module.Path "'$module'")}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}
-{{end}}{{range .EmbedFiles}}{{$d}}/{{.}}
-{{end}}{{end}}' ./golangci | sed '/^$/d'
-}
-key=$({
-	echo "$gcl_version"
-	go version
-	plugin_files | sed "s|^$root/||" | sort
-	plugin_files | sort | xargs cat
-	cat go.mod go.sum
-} | sha256sum | cut -c1-16)
+# Built from the module cache, and cached in bin/ (scripts/custom-gcl.sh).
 gcl=$root/bin/custom-gcl
-if [[ -x $gcl && "$(cat "$gcl.key" 2>/dev/null)" == "$key" ]]; then
-	step "custom golangci-lint $gcl_version: bin/custom-gcl is up to date ($key)"
-else
-	step "custom golangci-lint $gcl_version: building bin/custom-gcl ($key; the first build takes minutes)"
-	src=$(go mod download -json "github.com/golangci/golangci-lint/v2@$gcl_version" | jq -r .Dir)
-	[[ -d $src ]] || fail "golangci-lint $gcl_version is not in the module cache"
-	cp -R "$src" "$work/golangci-lint"
-	chmod -R u+w "$work/golangci-lint"
-	(
-		cd "$work/golangci-lint"
-		# What `golangci-lint custom` does after cloning: the plugin
-		# imports in cmd/golangci-lint/plugins.go, a replace directive
-		# for a plugin given by path, go mod tidy, go build.
-		printf 'package main\n\nimport _ "%s/golangci"\n' "$module" >cmd/golangci-lint/plugins.go
-		go mod edit -replace="$module=$root"
-		go mod tidy >/dev/null 2>&1 || go mod tidy
-		go build -trimpath -ldflags "-s -w -X main.version=$gcl_version-custom-gcl-$key" \
-			-o "$gcl.tmp" ./cmd/golangci-lint
-	)
-	mv "$gcl.tmp" "$gcl"
-	echo "$key" >"$gcl.key"
-fi
+scripts/custom-gcl.sh "$gcl"
 
 # --- The tree to lint ----------------------------------------------------
 

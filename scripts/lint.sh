@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# lint.sh runs staticcheck and dbleaklint itself on the project. The
-# example service's leaky twin is left out: its leaks are deliberate.
+# lint.sh checks that go.mod and go.sum are tidy (the module's and that of
+# the real-pgx testdata module), then runs staticcheck and dbleaklint
+# itself on the project. The example service's leaky twin is left out:
+# its leaks are deliberate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+for dir in . testdata/mod/realpgx; do
+	if ! (cd "$dir" && GOWORK=off go mod tidy -diff); then
+		echo "lint.sh: $dir/go.mod is not tidy: run go mod tidy there" >&2
+		exit 1
+	fi
+done
 
 STATICCHECK_VERSION=v0.8.2
 gobin=$(go env GOPATH)/bin

@@ -68,7 +68,7 @@ find_bin() {
 # Debian's default cluster, which the tests do not need.
 install_postgres() {
 	[[ "$(id -u)" == 0 ]] || die "PostgreSQL is not installed and installing it needs root"
-	log "PostgreSQL not found; installing it with apt"
+	log "PostgreSQL not found; installing it with apt (apt-get update, then the postgresql package: a few minutes)"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update >&2
 	apt-get install -y --no-install-recommends postgresql-common >&2

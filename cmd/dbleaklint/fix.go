@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"go/format"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -155,17 +156,21 @@ func writeFileAtomic(name string, data []byte) error {
 
 // applyFixes applies (-fix) or prints as a diff (-diff) the first
 // suggested fix of every finding. The findings without a fix, or whose
-// fix conflicts with another, are printed as text; they decide the exit
-// status.
+// fix conflicts with another, are printed as text. -fix then reports
+// each fix it applied on a line of its own, and exits with status 3
+// when findings remain; -diff, which changes nothing, exits with status
+// 3 when there is any finding, fixable or not.
 func (c *command) applyFixes(findings []finding) int {
 	set := &fixSet{edits: make(map[string][]edit)}
-	var left []finding
+	var left, fixed []finding
 	for _, f := range findings {
 		ok, conflict := set.add(f.pkg.Fset, f)
 		if conflict != "" {
 			c.errorf("%s", conflict)
 		}
-		if !ok {
+		if ok {
+			fixed = append(fixed, f)
+		} else {
 			left = append(left, f)
 		}
 	}
@@ -191,13 +196,33 @@ func (c *command) applyFixes(findings []finding) int {
 			return exitErrors
 		}
 	}
+	if c.opts.fix {
+		for _, f := range fixed {
+			printFixed(c.stderr, f)
+		}
+		if len(fixed) > 0 {
+			fmt.Fprintf(c.stderr, "%s: applied %d fixes to %d files\n", progname, len(fixed), len(names))
+		}
+	}
 	for _, f := range left {
 		printPlain(c.stderr, f.pkg.Fset, c.opts.context, f.diag)
 	}
-	if len(left) > 0 {
+	if len(left) > 0 || c.opts.diff && len(fixed) > 0 {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// printFixed reports the fix of f that -fix applied, as
+//
+//	file:line: fixed: message
+//
+// with the finding's position in the file as written (the one that
+// changed, whatever a //line directive calls it) and the fix's message,
+// which says what it inserted, and what it removed or left in place.
+func printFixed(w io.Writer, f finding) {
+	posn := f.pkg.Fset.PositionFor(f.diag.Pos, false)
+	fmt.Fprintf(w, "%s:%d: fixed: %s\n", posn.Filename, posn.Line, f.diag.SuggestedFixes[0].Message)
 }
 
 // diffName is the name of file in the headers of -diff: relative to

@@ -112,13 +112,14 @@ func TestFixConflict(t *testing.T) {
 	}
 }
 
-// TestDiff checks that -diff prints a unified diff and leaves the file.
+// TestDiff checks that -diff prints a unified diff and leaves the file,
+// with exit status 3 for the finding it shows the fix of.
 func TestDiff(t *testing.T) {
 	name, findings := fakeFindings(t, fixSrc, [][2]string{{"return 2", "return 20"}})
 	var stdout strings.Builder
 	c := &command{stdout: &stdout, stderr: new(strings.Builder), opts: options{diff: true}}
-	if code := c.applyFixes(findings); code != exitOK {
-		t.Fatalf("exit status %d, want 0", code)
+	if code := c.applyFixes(findings); code != exitFindings {
+		t.Fatalf("exit status %d, want 3", code)
 	}
 	want := "--- a/" + name + "\n+++ b/" + name + "\n" +
 		"@@ -6,5 +6,5 @@\n" +

@@ -27,6 +27,9 @@ type options struct {
 	cpuprofile     string
 	memprofile     string
 	verbose        bool
+	version        bool
+
+	cache string // -cache: on or off (the result cache, cache.go)
 }
 
 // A commandLine is the standalone command's flag set: its own flags,
@@ -61,6 +64,9 @@ func newCommandLine(suite []*analysis.Analyzer, out io.Writer, discard bool) *co
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&o.memprofile, "memprofile", "", "write a memory profile to `file`")
 	fs.BoolVar(&o.verbose, "v", false, "print what is loaded and analyzed, with timings, on stderr")
+	fs.BoolVar(&o.version, "version", false, "print the version of dbleaklint and of Go it was built with, and exit")
+
+	fs.StringVar(&o.cache, "cache", "on", "result cache: on, or off to analyze everything again (location: $"+cacheEnv+", default dbleaklint under the user cache directory)")
 
 	seen := make(map[*analysis.Analyzer]bool)
 	var register func(a *analysis.Analyzer)

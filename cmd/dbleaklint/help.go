@@ -20,13 +20,22 @@ not released on every path.
 Usage:
 
 	dbleaklint [flags] [packages]      (default ./...)
-	dbleaklint help [check]
+	dbleaklint help [check]            (or -help: this text)
+	dbleaklint -version
 	go vet -vettool=$(command -v dbleaklint) [flags] [packages]
 	go fix -fixtool=$(command -v dbleaklint) [packages]
 
-Exit status: 0 no findings, 3 findings (with -baseline: new findings),
-1 load or analysis errors, 2 usage or configuration errors; with
--format=json, 0 even with findings.
+Exit status:
+
+	0  no findings; with -fix, none left; with -json, findings or not
+	1  errors: a package that does not load or type-check, an analysis
+	   error, a file that -fix cannot write. Errors win over findings,
+	   which may then be incomplete.
+	2  usage or configuration errors
+	3  findings (with -baseline: new ones; with -fix: those it could not
+	   fix; with -diff: any, since -diff changes nothing)
+
+Under go vet and go fix, the go command decides the exit status.
 `
 
 // printHelp prints the summary of the checks and flags, or with args

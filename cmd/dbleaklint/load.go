@@ -6,40 +6,43 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/scanner"
 	"go/token"
-	"go/types"
-	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
-	"golang.org/x/sync/errgroup"
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
-// Loading happens in two steps, so that only the packages that can hold
-// a database resource cost a parse and a type-check:
+// Loading happens in steps, so that only the packages that can hold a
+// database resource cost a full parse and type-check, and so that an
+// empty build cache costs no compilation:
 //
-//  1. a cheap "go list -deps" (names and imports only, nothing compiled)
-//     finds the targets whose import graph reaches a resource package;
-//     when none does, the run ends there;
-//  2. a "go list -deps -export" of those targets gives every package's
-//     files and compiler export data; the packages that reach a resource
-//     (the set src below) are parsed and type-checked from source, in
-//     dependency order, and all others are read from export data.
+//  1. a cheap "go list -deps" (names, files and imports; nothing
+//     compiled) finds the targets whose import graph reaches a resource
+//     package; when none does, the run ends there. The result cache
+//     (cache.go) is looked up with it, and the targets whose results it
+//     holds go no further;
+//  2. "go list -deps -f {{.Stale}}" says which packages have no
+//     compiled export data in the build cache (computing that compiles
+//     nothing);
+//  3. "go list -deps -compiled" of the remaining targets gives every
+//     package's files; with "-export" as well when every package listed
+//     has export data cached already (the flag would compile the others,
+//     the analyzed ones included); otherwise a "go list -export" of only
+//     the packages whose export data is cached follows;
+//  4. the packages that reach a resource (the set src below) are parsed
+//     and type-checked from source, in dependency order. Every other
+//     package they need is read from its export data when it is cached,
+//     or else type-checked from source with function bodies ignored
+//     (declarations are all an importer needs): what compiling it to get
+//     export data would cost several times over.
 //
 // An analyzer with facts (passes/ownership) then runs on the source
 // packages only: the others cannot mention a resource, so they have no
 // facts to give. This is what keeps the standalone command cheaper than
 // x/tools' multichecker, which, as soon as one analyzer has facts,
-// parses and type-checks every dependency, the standard library
-// included.
+// parses and type-checks every dependency with its function bodies, the
+// standard library included.
 
 // A loadConfig says what to load.
 type loadConfig struct {
@@ -59,92 +62,151 @@ type program struct {
 	// errs are the load, parse and type errors, one line each, in the
 	// order found, without duplicates.
 	errs []string
-	// sourced counts the packages type-checked from source, for -debug.
-	sourced int
+	// sourced, declared and exported count the packages type-checked
+	// from source, type-checked from their declarations only, and read
+	// from export data, for -v.
+	sourced, declared, exported int
 }
 
-// load loads the packages of cfg. An error means that go list itself
-// failed; errors in packages are in program.errs.
-func load(ctx context.Context, cfg loadConfig) (*program, error) {
-	prog := &program{fset: token.NewFileSet()}
+// A listing is the outcome of the first step.
+type listing struct {
+	cfg loadConfig
+	// targets are the packages that the patterns name, with their
+	// dependencies (names, files and imports only).
+	targets []*packages.Package
+	// wanted holds the IDs of targets.
+	wanted map[string]bool
+	// src holds the IDs of the packages to analyze from source.
+	src map[string]bool
+	// roots are the target packages to analyze, as in program.
+	roots []*packages.Package
+	// named is set when files were named on the command line: only
+	// the original patterns name them again.
+	named bool
+	// errs are go list's errors.
+	errs []string
+}
 
-	// Step 1: the import graph only.
-	graph, err := packages.Load(&packages.Config{
+// list runs the first step.
+func list(ctx context.Context, cfg loadConfig) (*listing, error) {
+	targets, err := packages.Load(&packages.Config{
 		Context: ctx,
-		Mode:    packages.NeedName | packages.NeedImports | packages.NeedDeps,
+		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
 		Tests:   cfg.tests,
 	}, cfg.patterns...)
 	if err != nil {
 		return nil, err
 	}
-	prog.addListErrors(graph)
-	reach := reachability(cfg.mayReach)
-	var patterns []string
-	trimmed := false
-	for _, p := range graph {
-		if isTestMain(p) {
-			continue
-		}
-		if !reach.reaches(p) {
-			trimmed = true
-			continue
-		}
+	return newListing(cfg, targets), nil
+}
+
+// newListing returns the listing of targets, the packages that the
+// patterns of cfg name, with their dependencies.
+func newListing(cfg loadConfig, targets []*packages.Package) *listing {
+	l := &listing{cfg: cfg, targets: targets, wanted: make(map[string]bool, len(targets))}
+	prog := &program{}
+	prog.addListErrors(targets)
+	l.errs = prog.errs
+	for _, p := range targets {
+		l.wanted[p.ID] = true
 		if p.PkgPath == "command-line-arguments" || strings.HasPrefix(p.ID, "command-line-arguments ") {
-			// Files named on the command line: only the original
-			// patterns name them.
-			patterns = nil
-			trimmed = false
-			break
+			l.named = true
 		}
-		patterns = append(patterns, basePath(p))
 	}
-	if trimmed {
-		if len(patterns) == 0 {
-			return prog, nil // nothing can hold a resource
+	l.src = sourceSet(targets, reachability(cfg.mayReach), cfg.library, l.wanted)
+	l.roots = rootsOf(targets, l.src, l.wanted)
+	return l
+}
+
+// load runs the other steps for roots, some or all of l.roots, and
+// returns the program to analyze. An error means that go list
+// itself failed; errors in packages are in program.errs.
+func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program, error) {
+	prog := &program{fset: token.NewFileSet()}
+	for _, e := range l.errs {
+		prog.addError(e)
+	}
+	if len(roots) == 0 {
+		return prog, nil // nothing can hold a resource
+	}
+	patterns := l.cfg.patterns
+	if !l.named {
+		patterns = nil
+		for _, p := range roots {
+			patterns = append(patterns, basePath(p))
 		}
 		slices.Sort(patterns)
 		patterns = slices.Compact(patterns)
-	} else {
-		patterns = cfg.patterns
 	}
 
-	// Step 2: files and export data of the targets that matter.
-	initial, err := packages.Load(&packages.Config{
-		Context: ctx,
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
-			packages.NeedTypesSizes | packages.NeedModule,
-		Tests: cfg.tests,
-	}, patterns...)
+	// Step 2: which packages have no export data in the build cache.
+	// Should go list fail here, step 3 says why.
+	cached, _ := cachedSet(ctx, patterns, l.cfg.tests)
+	// "go list -export" compiles every package it lists, the analyzed
+	// ones too: ask for it only when that compiles nothing.
+	compiled := true
+	for id := range l.exportNeeds() {
+		compiled = compiled && cached[id]
+	}
+	for id, in := range l.src {
+		compiled = compiled && (!in || cached[id])
+	}
+
+	// Step 3: files, and export data if that compiles nothing.
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+		packages.NeedImports | packages.NeedDeps | packages.NeedTypesSizes | packages.NeedModule
+	if compiled {
+		mode |= packages.NeedExportFile
+	}
+	initial, err := packages.Load(&packages.Config{Context: ctx, Mode: mode, Tests: l.cfg.tests}, patterns...)
 	if err != nil {
 		return nil, err
 	}
-
-	// Some targets of step 2 may not be targets of step 1 (a trimmed
-	// pattern list names whole packages, whose test variants come
-	// along); keep the first step's targets only.
-	wanted := make(map[string]bool, len(graph))
-	for _, p := range graph {
-		wanted[p.ID] = true
+	// Some targets of this step may not be targets of step 1 (a
+	// trimmed pattern list names whole packages, whose test variants
+	// come along); keep the first step's targets only.
+	src := sourceSet(initial, reachability(l.cfg.mayReach), l.cfg.library, l.wanted)
+	kinds := loadKinds(initial, src, cached, compiled)
+	if !compiled {
+		if err := readExportFiles(ctx, initial, kinds); err != nil {
+			return nil, err
+		}
 	}
-	reach = reachability(cfg.mayReach)
-	src := sourceSet(initial, reach, cfg.library, wanted)
-	// The first step reported go list's errors. The second one's
-	// "go list -export" adds the compiler's errors: those of source
-	// packages are reported better by the type-checker below, with one
-	// line each; the others say why export data is missing.
+	// The first step reported go list's errors. "go list -export" adds
+	// the compiler's errors: those of source packages are reported
+	// better by the type-checker below, with one line each; the others
+	// say why export data is missing.
 	packages.Visit(initial, nil, func(p *packages.Package) {
-		if !src[p.ID] {
+		if kinds[p.ID] == fromExport {
 			for _, e := range p.Errors {
 				prog.addError(e.Error())
 			}
 		}
 	})
-	if err := prog.typeCheck(ctx, initial, src); err != nil {
+	if err := prog.typeCheck(ctx, initial, kinds); err != nil {
 		return nil, err
 	}
-	prog.roots = rootsOf(initial, src, wanted)
+	prog.roots = rootsOf(initial, src, l.wanted)
 	return prog, nil
+}
+
+// exportNeeds returns the IDs of the packages that a source package of
+// l imports and that are not source packages themselves: those whose
+// export data the fast path reads. (Export data is deep: their own
+// imports come with it.)
+func (l *listing) exportNeeds() map[string]bool {
+	needs := make(map[string]bool)
+	packages.Visit(l.targets, nil, func(p *packages.Package) {
+		if !l.src[p.ID] {
+			return
+		}
+		for _, imp := range p.Imports {
+			if !l.src[imp.ID] && imp.PkgPath != "unsafe" {
+				needs[imp.ID] = true
+			}
+		}
+	})
+	return needs
 }
 
 // isTestMain reports whether p is the generated main package of a test
@@ -261,221 +323,4 @@ func (prog *program) addError(msg string) {
 	if !slices.Contains(prog.errs, msg) {
 		prog.errs = append(prog.errs, msg)
 	}
-}
-
-// typeCheck type-checks the packages of src from source, in dependency
-// order and in parallel, reading their other imports from export data.
-// It fills in Fset, Syntax, Types, TypesInfo, TypeErrors and IllTyped,
-// and leaves in each source package's Imports only the source packages:
-// those are the packages whose facts an analysis needs.
-func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package, src map[string]bool) error {
-	// Every package gets its types.Package up front: export data names
-	// packages by path, and reading it fills in the existing package of
-	// each path that it mentions rather than creating a second one.
-	var all []*packages.Package
-	packages.Visit(initial, nil, func(p *packages.Package) {
-		all = append(all, p)
-		p.Fset = prog.fset
-		if p.PkgPath == "unsafe" {
-			p.Types = types.Unsafe
-		} else {
-			p.Types = types.NewPackage(p.PkgPath, p.Name)
-		}
-	})
-	// Read the export data of the source packages' other imports
-	// first, one package at a time: reading fills in the types of
-	// dependencies, which must not change under a running type-checker.
-	ex := &exportReader{fset: prog.fset, loaded: make(map[string]error)}
-	for _, p := range all {
-		if !src[p.ID] {
-			continue
-		}
-		for _, imp := range p.Imports {
-			if !src[imp.ID] && imp.PkgPath != "unsafe" {
-				_ = ex.load(imp) // the importer reports the error
-			}
-		}
-	}
-
-	// One task per source package, started when its source imports
-	// are done.
-	done := make(map[string]chan struct{})
-	for _, p := range all {
-		if src[p.ID] {
-			done[p.ID] = make(chan struct{})
-		}
-	}
-	g, ctx := errgroup.WithContext(ctx)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var mu sync.Mutex // guards prog.errs
-	for _, p := range all {
-		if !src[p.ID] {
-			continue
-		}
-		g.Go(func() error {
-			defer close(done[p.ID])
-			for _, imp := range p.Imports {
-				if ch, ok := done[imp.ID]; ok {
-					select {
-					case <-ch:
-					case <-ctx.Done():
-						return ctx.Err()
-					}
-				}
-			}
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			errs := checkPackage(p, src, ex)
-			mu.Lock()
-			for _, e := range errs {
-				prog.addError(e)
-			}
-			prog.sourced++
-			mu.Unlock()
-			return nil
-		})
-	}
-	return g.Wait()
-}
-
-// checkPackage parses and type-checks the source package p and returns
-// its errors as lines.
-func checkPackage(p *packages.Package, src map[string]bool, ex *exportReader) []string {
-	var errs []string
-	files := p.CompiledGoFiles
-	if len(files) == 0 {
-		files = p.GoFiles
-	}
-	for _, name := range files {
-		f, err := parser.ParseFile(p.Fset, name, nil, parser.AllErrors|parser.ParseComments)
-		if f != nil {
-			p.Syntax = append(p.Syntax, f)
-		}
-		if err != nil {
-			if list, ok := err.(scanner.ErrorList); ok {
-				for _, e := range list {
-					errs = append(errs, e.Error())
-				}
-			} else {
-				errs = append(errs, err.Error())
-			}
-		}
-	}
-	p.TypesInfo = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
-	illTyped := len(errs) > 0
-	tc := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			imp := p.Imports[path]
-			if imp == nil {
-				return nil, fmt.Errorf("no package for import %q", path)
-			}
-			if src[imp.ID] {
-				if imp.IllTyped {
-					illTyped = true
-				}
-				return imp.Types, nil
-			}
-			if err := ex.load(imp); err != nil {
-				return nil, err
-			}
-			return imp.Types, nil
-		}),
-		Error: func(err error) {
-			if te, ok := err.(types.Error); ok {
-				p.TypeErrors = append(p.TypeErrors, te)
-			}
-			errs = append(errs, err.Error())
-		},
-		Sizes: p.TypesSizes,
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		tc.GoVersion = "go" + p.Module.GoVersion
-	}
-	_ = types.NewChecker(tc, p.Fset, p.Types, p.TypesInfo).Files(p.Syntax)
-	p.IllTyped = illTyped || len(errs) > 0
-
-	// The analysis graph follows Imports to run fact analyzers on
-	// dependencies: keep the source packages only.
-	imports := make(map[string]*packages.Package)
-	for path, imp := range p.Imports {
-		if src[imp.ID] {
-			imports[path] = imp
-		}
-	}
-	p.Imports = imports
-	return errs
-}
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
-
-// An exportReader reads packages from compiler export data, one at a
-// time: reading may fill in the types.Package of any dependency.
-type exportReader struct {
-	fset   *token.FileSet
-	mu     sync.Mutex
-	loaded map[string]error // by package ID
-}
-
-// load reads p's export data into p.Types, once.
-func (ex *exportReader) load(p *packages.Package) error {
-	ex.mu.Lock()
-	defer ex.mu.Unlock()
-	return ex.loadLocked(p)
-}
-
-func (ex *exportReader) loadLocked(p *packages.Package) error {
-	if err, ok := ex.loaded[p.ID]; ok {
-		return err
-	}
-	err := ex.read(p)
-	ex.loaded[p.ID] = err
-	if err != nil {
-		p.IllTyped = true
-	}
-	return err
-}
-
-func (ex *exportReader) read(p *packages.Package) error {
-	if p.ExportFile == "" {
-		return fmt.Errorf("no export data for %s (does it compile?)", p.PkgPath)
-	}
-	f, err := os.Open(p.ExportFile)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	//lint:ignore SA1019 go list -export still writes archive files in Go 1.26; go/packages reads them the same way.
-	r, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
-	}
-	// The view maps each path in p's import graph to that package's
-	// types.Package, p's own included, so that reading fills them in
-	// instead of creating others.
-	view := make(map[string]*types.Package)
-	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
-		if _, ok := view[q.PkgPath]; ok {
-			return false
-		}
-		view[q.PkgPath] = q.Types
-		return true
-	}, nil)
-	if _, err := gcexportdata.Read(r, ex.fset, view, p.PkgPath); err != nil {
-		return fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
-	}
-	return nil
 }

@@ -16,9 +16,11 @@
 // Standalone, it parses and type-checks only the packages that can hold
 // a database resource (those whose imports reach database/sql or pgx,
 // or a package of a configured resource); every other package is read
-// from the compiler's export data. Under go vet, the go command caches
-// each package's results, so that a repeated run on unchanged code only
-// analyzes what changed.
+// from the compiler's export data, or type-checked from its declarations
+// if it is not compiled yet. It caches each package's findings
+// ($DBLEAKLINT_CACHE, default dbleaklint under the user cache directory;
+// -cache=off), as the go command does under go vet, so that a repeated
+// run on unchanged code only analyzes what changed.
 //
 // Output is text on stderr (-c=N adds N lines of context), or on stdout
 // with -format=json (x/tools' JSON tree, also -json), -format=sarif
@@ -34,11 +36,19 @@
 // -config=none disables the search. Flags given on the command line win
 // over the file.
 //
-// Exit status: 0 no findings, 3 findings reported (with -baseline: new
-// findings), 1 load or analysis errors such as a package that does not
-// type-check, 2 usage or configuration errors. With -format=json it is 0
-// even with findings, as with x/tools' drivers. Under go vet, go vet
-// decides the status.
+// -fix reports each fix it applies on a line of its own on stderr,
+// "file:line: fixed: what it did", where the line is the finding's.
+// -help prints the usage and the flags; -version prints the module
+// version and the Go version the binary was built with.
+//
+// Exit status: 0 no findings (with -fix: none left; with -format=json:
+// even with findings, as with x/tools' drivers); 1 errors, such as a
+// package that does not load or type-check, an analysis error or a file
+// that -fix cannot write, which win over findings; 2 usage or
+// configuration errors; 3 findings reported (with -baseline: new
+// findings; with -fix: the findings it could not fix; with -diff: any
+// finding, as -diff changes nothing). Under go vet and go fix, the go
+// command decides the status.
 package main
 
 import "os"

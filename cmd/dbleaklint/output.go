@@ -15,7 +15,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -72,7 +71,7 @@ func (c *command) report(graph *checker.Graph, findings []finding, fset *token.F
 			return exitOK // as x/tools: JSON carries the findings
 		}
 	case "sarif":
-		err = report.WriteSARIF(c.stdout, neutral(findings), checks(graph), root, toolVersion())
+		err = report.WriteSARIF(c.stdout, neutral(findings), checks(graph), root, moduleVersion())
 	case "github":
 		err = report.WriteGitHub(c.stdout, neutral(findings), root)
 	}
@@ -260,14 +259,6 @@ func checks(graph *checker.Graph) []report.Check {
 		}
 	}
 	return out
-}
-
-// toolVersion is the module version dbleaklint was built at, if known.
-func toolVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return ""
 }
 
 // repoRoot is the root that reported files are relative to: the

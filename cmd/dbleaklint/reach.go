@@ -15,7 +15,10 @@ import (
 // types. They mirror the resource model's own list
 // (passes/internal/resource, which this package may not import): keep
 // them in step.
-var builtinRoots = []string{"database/sql", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool"}
+var builtinRoots = []string{
+	"database/sql", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool",
+	"github.com/jmoiron/sqlx", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
+}
 
 // resourceRoots returns two tests on import paths, built from the
 // packages that declare a resource type, built in or configured. Call

@@ -14,6 +14,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -33,6 +34,9 @@ type command struct {
 	// config is the configuration file read, if any, to locate the
 	// errors about it found in analysis.
 	config *analyzer.Config
+	// settings are the flags and configuration that decide the
+	// findings, for the result cache's keys.
+	settings string
 }
 
 func (c *command) errorf(format string, args ...any) {
@@ -63,14 +67,20 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 	// overrides it: a first pass over the command line only looks for
 	// -config, with the analyzers' flags going nowhere.
 	first := newCommandLine(suite, io.Discard, true)
-	if err := first.fs.Parse(args); err != nil {
-		// Parse again to print the error and the usage the usual way.
+	if err := first.fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		// -h, -help, --help: the usage that "dbleaklint help" prints.
+		printHelp(stdout, newCommandLine(suite, io.Discard, false), suite, nil)
+		return exitOK
+	} else if err != nil {
+		// Parse again to print the error the usual way.
 		cl := newCommandLine(suite, stderr, false)
-		cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s help' for usage.\n", progname) }
-		if err := cl.fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
+		cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s -help' for usage.\n", progname) }
+		cl.fs.Parse(args)
 		return exitUsage
+	}
+	if first.opts.version {
+		printVersion(stdout)
+		return exitOK
 	}
 	configPath := first.opts.config
 	if configPath == "" {
@@ -90,11 +100,12 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cl := newCommandLine(suite, stderr, false)
-	cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s help' for usage.\n", progname) }
+	cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s -help' for usage.\n", progname) }
 	if err := cl.fs.Parse(args); err != nil {
 		return exitUsage // the first pass let it through: cannot happen
 	}
 	c.opts = cl.opts
+	c.settings = analysisSettings(cl.fs, configPath)
 	rest := cl.fs.Args()
 	if len(rest) > 0 && rest[0] == "help" {
 		if err := printHelp(stdout, cl, suite, rest[1:]); err != nil {
@@ -140,24 +151,52 @@ func (c *command) checkOptions() error {
 	if (o.fix || o.diff) && (o.format != "text" || o.baseline != "") {
 		return errors.New("-fix and -diff go with the text output and without -baseline")
 	}
+	if o.cache != "on" && o.cache != "off" {
+		return fmt.Errorf("unknown -cache %q; want on or off", o.cache)
+	}
 	return nil
 }
 
 // analyze loads the packages of patterns, runs the analyzers and
 // reports, and returns the exit status.
 func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int {
+	ctx := context.Background()
 	mayReach, library := resourceRoots()
-	prog, err := load(context.Background(), loadConfig{
+	cfg := loadConfig{
 		patterns: patterns,
 		tests:    c.opts.tests,
 		mayReach: mayReach,
 		library:  library,
-	})
+	}
+	rc := c.openResultCache(analyzers)
+	var l *listing
+	var err error
+	if rc != nil {
+		var cached bool
+		l, cached, err = rc.cachedList(ctx, cfg)
+		c.logf("listed (from the cache: %t)", cached)
+	} else {
+		l, err = list(ctx, cfg)
+	}
 	if err != nil {
 		c.errorf("%v", oneLine(err.Error()))
 		return exitErrors
 	}
-	c.logf("loaded: %d target packages to analyze, %d packages type-checked from source", len(prog.roots), prog.sourced)
+	if l.named {
+		rc = nil // files named on the command line: no package to key
+	}
+	roots, replayed := l.roots, []finding(nil)
+	if rc != nil {
+		replayed, roots = rc.lookup(l, analyzers)
+		c.logf("listed: %d target packages to analyze, %d of them in the result cache (%s)", len(l.roots), len(l.roots)-len(roots), rc.store.Dir())
+	}
+	prog, err := l.load(ctx, roots)
+	if err != nil {
+		c.errorf("%v", oneLine(err.Error()))
+		return exitErrors
+	}
+	c.logf("loaded: %d target packages to analyze, %d packages type-checked from source, %d from declarations, %d read from export data",
+		len(prog.roots), prog.sourced, prog.declared, prog.exported)
 	status := exitOK
 	for _, e := range prog.errs {
 		fmt.Fprintln(c.stderr, e)
@@ -184,6 +223,17 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 			status = exitErrors
 		}
 	}
+	if rc != nil {
+		if n, err := rc.save(graph); err != nil {
+			c.logf("result cache: %v", err) // the findings are right; only the next run pays
+		} else {
+			c.logf("stored the results of %d packages", n)
+		}
+		if graph == nil && len(l.roots) > 0 && len(analyzers) > 0 {
+			graph = rootsGraph(analyzers)
+		}
+		findings = sortFindings(append(findings, replayed...))
+	}
 
 	var out int
 	switch {
@@ -193,7 +243,28 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 		out = c.report(graph, findings, prog.fset)
 	}
 	c.logf("done")
-	return max(status, out)
+	return worse(status, out)
+}
+
+// worse returns the exit status that wins of a and b: a usage error,
+// then an error (the findings of a run that failed in part may be
+// incomplete), then findings, then success.
+func worse(a, b int) int {
+	rank := func(code int) int {
+		switch code {
+		case exitUsage:
+			return 3
+		case exitErrors:
+			return 2
+		case exitFindings:
+			return 1
+		}
+		return 0
+	}
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
 }
 
 // collect returns the findings of the root actions of graph, without
@@ -205,12 +276,6 @@ func collect(graph *checker.Graph) ([]finding, []string, error) {
 	if graph == nil {
 		return nil, nil, nil
 	}
-	type key struct {
-		pos, end token.Position
-		check    *analysis.Analyzer
-		msg      string
-	}
-	seen := make(map[key]bool)
 	var findings []finding
 	var errs []string
 	var configErr error
@@ -237,15 +302,30 @@ func collect(graph *checker.Graph) ([]finding, []string, error) {
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			fset := act.Package.Fset
-			k := key{fset.Position(d.Pos), fset.Position(d.End), act.Analyzer, d.Message}
-			if seen[k] {
-				continue // a file of both a package and its test variant
-			}
-			seen[k] = true
 			findings = append(findings, finding{act.Analyzer, act.Package, d})
 		}
 	}
+	return sortFindings(findings), errs, configErr
+}
+
+// sortFindings sorts findings by position and check, without duplicates
+// (a file of both a package and its test variant).
+func sortFindings(findings []finding) []finding {
+	type key struct {
+		pos, end token.Position
+		check    *analysis.Analyzer
+		msg      string
+	}
+	seen := make(map[key]bool)
+	findings = slices.DeleteFunc(findings, func(f finding) bool {
+		fset := f.pkg.Fset
+		k := key{fset.Position(f.diag.Pos), fset.Position(f.diag.End), f.check, f.diag.Message}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := findings[i], findings[j]
 		pa, pb := a.pkg.Fset.Position(a.diag.Pos), b.pkg.Fset.Position(b.diag.Pos)
@@ -257,7 +337,7 @@ func collect(graph *checker.Graph) ([]finding, []string, error) {
 		}
 		return a.check.Name < b.check.Name
 	})
-	return findings, errs, configErr
+	return findings
 }
 
 func oneLine(s string) string {

@@ -172,7 +172,13 @@ func (versionFlag) Set(s string) error {
 			_ = hashFile(h, path) // unreadable: the run reports it
 		}
 	}
-	fmt.Printf("%s version devel comments-go-here buildID=%x\n", progname, h.Sum(nil))
+	// "devel" asks the go command to key its cache on the buildID
+	// field; the module version between them is for people.
+	v := ""
+	if mv := moduleVersion(); mv != develVersion {
+		v = mv + " "
+	}
+	fmt.Printf("%s version devel %sbuildID=%x\n", progname, v, h.Sum(nil))
 	os.Exit(exitOK)
 	return nil
 }

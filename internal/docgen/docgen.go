@@ -22,6 +22,7 @@ import (
 	"go/doc/comment"
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,8 +47,18 @@ const ownURL = "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/"
 // modules: they have no doc.go here, and so no page, only a row of the
 // index, with the version of dbleaklint that added them to the suite.
 var foreign = map[string]struct{ since, def string }{
-	"sqlrowserr": {"v0.1.0", "On"},
+	"sqlrowserr": {unreleased, "On"},
 }
+
+// Releases are dbleaklint's released versions. A check's "# Since"
+// section names the one that added it, or says "Unreleased." until that
+// release is tagged: tagging a release adds it here and replaces
+// "Unreleased." by it in every doc.go, so that no page names a version
+// that does not exist.
+var Releases = []string{}
+
+// unreleased is what the index says of a check that no release has.
+const unreleased = "unreleased"
 
 // generatedPrefix starts every generated file, so that gendocs removes
 // the pages of checks that no longer exist and nothing else.
@@ -107,7 +118,10 @@ func newPage(a *analysis.Analyzer, dir string) (*page, error) {
 		}
 		switch heading {
 		case "Since":
-			p.since = version.FindString(plain(body))
+			var err error
+			if p.since, err = since(plain(body), Releases); err != nil {
+				return nil, fmt.Errorf("check %s: %v", a.Name, err)
+			}
 		case "Default":
 			p.def = firstSentence(plain(body))
 		}
@@ -120,13 +134,27 @@ func newPage(a *analysis.Analyzer, dir string) (*page, error) {
 	if next < len(Sections) {
 		return nil, fmt.Errorf("check %s: the sections %s must come in this order", a.Name, strings.Join(Sections, ", "))
 	}
-	if p.since == "" {
-		return nil, fmt.Errorf("check %s: the \"# Since\" section names no version such as v1.2.3", a.Name)
-	}
 	if p.def == "" {
 		return nil, fmt.Errorf("check %s: the \"# Default\" section is empty", a.Name)
 	}
 	return p, nil
+}
+
+// since returns what the index says of a "# Since" section whose text
+// is text: the release it names, or "unreleased" for a text that starts
+// with "Unreleased". A version that is not one of releases is an error.
+func since(text string, releases []string) (string, error) {
+	if strings.HasPrefix(text, "Unreleased") {
+		return unreleased, nil
+	}
+	v := version.FindString(text)
+	switch {
+	case v == "":
+		return "", fmt.Errorf("the \"# Since\" section names no version such as v1.2.3, and does not say \"Unreleased.\"")
+	case !slices.Contains(releases, v):
+		return "", fmt.Errorf("the \"# Since\" section names %s, which is not a release of dbleaklint; say \"Unreleased.\" until it is (internal/docgen.Releases)", v)
+	}
+	return v, nil
 }
 
 // firstSentence returns the text up to the first period that ends a

@@ -122,7 +122,7 @@ Off; -fake.enable turns it on. More text.
 
 # Since
 
-dbleaklint v1.2.3.
+Unreleased.
 `
 
 func fake(name, doc string) *analysis.Analyzer {
@@ -147,7 +147,7 @@ func TestGenerate(t *testing.T) {
 		"## Why it matters\n\nThings leak.\n",
 		"## Example\n\n```go\nrows, _ := db.Query(q)\n```\n",
 		"## Silencing\n\n- //dbleaklint:ignore \\<reason>\n",
-		"## Since\n\ndbleaklint v1.2.3.\n",
+		"## Since\n\nUnreleased.\n",
 		"| `-fake.strict` | `false` | assume \\| borrow |\n",
 		"[passes/fake/doc.go](../../passes/fake/doc.go); `dbleaklint help fake` prints the same text.\n",
 	} {
@@ -157,8 +157,8 @@ func TestGenerate(t *testing.T) {
 	}
 	index := string(files[docgen.Index])
 	for _, want := range []string{
-		"| [fake](fake.md) | report things | v1.2.3 | Off; -fake.enable turns it on |\n",
-		"| [sqlrowserr](https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/sqlrowserr) | report failure to check sql.Rows.Err (from golang.org/x/tools) | v0.1.0 | On |\n",
+		"| [fake](fake.md) | report things | unreleased | Off; -fake.enable turns it on |\n",
+		"| [sqlrowserr](https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/sqlrowserr) | report failure to check sql.Rows.Err (from golang.org/x/tools) | unreleased | On |\n",
 	} {
 		if !strings.Contains(index, want) {
 			t.Errorf("the index lacks\n%s\nindex:\n%s", want, index)
@@ -177,7 +177,8 @@ func TestGenerateErrors(t *testing.T) {
 		{"no text", fake("fake", "report things\n"), "no text after its summary"},
 		{"heading first", fake("fake", strings.Replace(doc, "The fake analyzer reports *sql.Rows.\n\n", "", 1)), "must say what the check reports"},
 		{"order", fake("fake", strings.Replace(doc, "# Fix", "# Fixing", 1)+"\n# Fix\n\nLater.\n"), "must come in this order"},
-		{"no version", fake("fake", strings.Replace(doc, "v1.2.3", "one", 1)), `"# Since" section names no version`},
+		{"no version", fake("fake", strings.Replace(doc, "Unreleased.", "Some day.", 1)), `"# Since" section names no version`},
+		{"not a release", fake("fake", strings.Replace(doc, "Unreleased.", "dbleaklint v1.2.3.", 1)), `"# Since" section names v1.2.3, which is not a release`},
 		{"unknown foreign", &analysis.Analyzer{Name: "other", Doc: "other: x", URL: "https://pkg.go.dev/example.com/other"}, "comes from another module"},
 	}
 	for _, s := range docgen.Sections {

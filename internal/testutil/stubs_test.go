@@ -380,11 +380,13 @@ func (c *comparer) compareMethods(where string, s, r *types.Named) {
 	c.t.Helper()
 	sPtr, rPtr := types.NewMethodSet(types.NewPointer(s)), types.NewMethodSet(types.NewPointer(r))
 	sVal, rVal := types.NewMethodSet(s), types.NewMethodSet(r)
-	realPkg := r.Obj().Pkg()
 	for i := 0; i < sPtr.Len(); i++ {
 		sm := sPtr.At(i).Obj().(*types.Func)
 		mwhere := where + "." + sm.Name()
-		rsel := rPtr.Lookup(realPkg, sm.Name())
+		// By sm's package: a method promoted from an embedded type of
+		// another package (sqlx.Rows embeds *sql.Rows) may be unexported;
+		// method identity is by package path, the same in both universes.
+		rsel := rPtr.Lookup(sm.Pkg(), sm.Name())
 		if rsel == nil {
 			c.errorf("%s: stub method does not exist on the real type", mwhere)
 			continue
@@ -394,7 +396,7 @@ func (c *comparer) compareMethods(where string, s, r *types.Named) {
 		if ts, tr := typeString(sm.Type()), typeString(rm.Type()); ts != tr {
 			c.errorf("%s: stub method signature\n\t%s\nreal\n\t%s", mwhere, ts, tr)
 		}
-		inS, inR := sVal.Lookup(sm.Pkg(), sm.Name()) != nil, rVal.Lookup(realPkg, sm.Name()) != nil
+		inS, inR := sVal.Lookup(sm.Pkg(), sm.Name()) != nil, rVal.Lookup(sm.Pkg(), sm.Name()) != nil
 		if inS != inR {
 			c.errorf("%s: stub method in the value method set: %v, real: %v (receiver kind differs)", mwhere, inS, inR)
 		}

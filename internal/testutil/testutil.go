@@ -1,4 +1,20 @@
 // Package testutil holds helpers shared by the dbleaklint analyzer tests.
+//
+// Run, RunWithSuggestedFixes and Load stand for analysistest's functions
+// over a tree of testdata (TestData's GOPATH tree, or a module such as
+// testdata/mod/realpgx): the tree is loaded once per test binary, whole,
+// and shared by every run of every analyzer, and only its own packages
+// are type-checked from source, the standard library and other imports
+// being read from export data, as the command loads them. A test of a
+// check is then:
+//
+//	func Test(t *testing.T) {
+//		testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "rowsclose/...")
+//	}
+//
+// with the "// want" comments of analysistest. RunEdited checks a
+// package with some files replaced (the output of fixes), and RunPart a
+// few packages of a tree too large to load whole.
 package testutil
 
 import (

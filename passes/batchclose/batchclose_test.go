@@ -7,15 +7,13 @@ package batchclose_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/batchclose"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), batchclose.Analyzer, "batchclose/...")
+	testutil.Run(t, testutil.TestData(), batchclose.Analyzer, "batchclose/...")
 }
 
 // TestFix applies the suggested fixes: they must match the golden

@@ -15,7 +15,11 @@
 //
 // Until the results are closed the connection is busy: with a pool it is
 // never returned, with a connection or transaction every later query
-// fails.
+// fails. Two traps of pgx (read in v5.12.0's source) lead there: closing
+// the rows of BatchResults.Query closes that result only, not the batch,
+// so the batch must still be closed; and a failed Exec does not close the
+// batch either, so returning on its error without Close keeps the pooled
+// connection. pgx v4's batches behave the same.
 //
 // # Example
 //
@@ -63,5 +67,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package batchclose

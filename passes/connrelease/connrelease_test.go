@@ -7,15 +7,13 @@ package connrelease_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), connrelease.Analyzer, "connrelease/...")
+	testutil.Run(t, testutil.TestData(), connrelease.Analyzer, "connrelease/...")
 }
 
 // TestFix applies the suggested fixes: they must match the golden

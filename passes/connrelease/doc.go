@@ -12,7 +12,8 @@
 // give back: a *pgxpool.Conn from (*pgxpool.Pool).Acquire that is neither
 // released nor hijacked, a *pgx.Conn from pgx.Connect, ConnectConfig,
 // ConnectWithOptions or Hijack that is not closed, and a *sql.Conn from
-// (*sql.DB).Conn that is not closed.
+// (*sql.DB).Conn that is not closed; the same for pgx v4, and sqlx's
+// *sqlx.Conn from Connx.
 //
 // A connection returned to the caller is the caller's to release. One
 // stored in a struct, or passed to a function whose ownership of it is
@@ -66,6 +67,8 @@
 // *pgx.Conn, conn.Close() for a *sql.Conn) where that is mechanical: the
 // acquisition is a statement of its own outside any loop, directly
 // followed by its error check, and the connection is only used locally.
+// It removes an explicit release that the deferred one provably makes
+// redundant (the same call, right before the function returns).
 //
 // # Silencing
 //
@@ -84,5 +87,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package connrelease

@@ -7,15 +7,13 @@ package deferloop_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/deferloop"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), deferloop.Analyzer, "deferloop/...")
+	testutil.Run(t, testutil.TestData(), deferloop.Analyzer, "deferloop/...", "precision/deferloop/...")
 }
 
 // TestFix checks that no fix is offered: fix/deferloop has no golden file.

@@ -10,7 +10,15 @@
 //
 // The deferloop analyzer reports a release of a database resource
 // (rows.Close, conn.Release, tx.Rollback, stmt.Close, ...) deferred inside
-// a loop. The finding is reported at the defer statement.
+// a loop, when some path carries the resource into the next iteration
+// still held. The finding is reported at the defer statement.
+//
+// A loop whose every path to the next iteration ends the resource
+// (commits or rolls back the transaction, closes the rows or drains them
+// with Next, releases the connection) holds nothing across iterations:
+// the deferred call is then a no-op, the piled-up defers are a matter of
+// style, and nothing is reported. A path that returns relies on the
+// deferred release, rightly.
 //
 // # Why it matters
 //
@@ -27,7 +35,9 @@
 //			return err
 //		}
 //		defer rows.Close() // runs only when the function returns
-//		...
+//		if rows.Next() {  // read once, not drained: still open
+//			...
+//		}
 //	}
 //
 // is reported at the defer: "rows.Close is deferred inside a loop: each
@@ -72,5 +82,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package deferloop

@@ -7,8 +7,6 @@ package ignore_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/ignore"
 )
@@ -17,5 +15,5 @@ import (
 // testdata/src/ignore/directives, and that its fix deletes each unused
 // directive: the fixed file must equal directives.go.golden.
 func Test(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), ignore.Analyzer, "ignore/directives")
+	testutil.RunWithSuggestedFixes(t, testutil.TestData(), ignore.Analyzer, "ignore/directives")
 }

@@ -43,8 +43,8 @@
 // with the schema of the "resources" entries of the configuration file
 // (docs/guide.md); it may be repeated:
 //
-//	-ownership.resource='{"type":"*github.com/jmoiron/sqlx.Rows","check":"rowsclose",
-//	  "acquire":["(*github.com/jmoiron/sqlx.DB).Queryx"],"release":["Close"]}'
+//	-ownership.resource='{"type":"*example.com/app/internal/db.Cursor","check":"rowsclose",
+//	  "acquire":["(*example.com/app/internal/db.Store).Cursor"],"release":["Close"]}'
 //
 // A type, method or function named there that does not exist in its
 // package is an error when that package is analyzed.
@@ -116,5 +116,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package ownership

@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
@@ -92,7 +91,7 @@ func exportedFacts(t *testing.T, pkgs ...string) []pkgFacts {
 	// expectations, not this analyzer's: Test checks the facts of
 	// ownership/*, and the checks' tests check their diagnostics.
 	// Here only the facts matter, so the comparison is not asked for.
-	results := analysistest.Run(new(ignoreExpectations), testutil.TestData(), ownership.Analyzer, pkgs...)
+	results := testutil.Run(new(ignoreExpectations), testutil.TestData(), ownership.Analyzer, pkgs...)
 	if len(results) != len(pkgs) {
 		t.Fatalf("analyzed %d packages, want %d (loading failed?)", len(results), len(pkgs))
 	}
@@ -247,11 +246,11 @@ func TestFactsDeterministic(t *testing.T) {
 // ownership/helpers is the contrast: the same runs build and export.
 func TestNoFactsWithoutResources(t *testing.T) {
 	pkgs := []string{"ownership/nodb", "ownership/valuer", "ownership/helpers"}
-	facts := analysistest.Run(t, testutil.TestData(), ownership.Analyzer, pkgs...)
+	facts := testutil.Run(t, testutil.TestData(), ownership.Analyzer, pkgs...)
 	// The builder's result is visible only when it is the analyzer
 	// run: the driver drops the results of required analyzers. Its run
 	// ignores helpers' want comments, which expect facts.
-	built := analysistest.Run(new(ignoreExpectations), testutil.TestData(), ssabuild.Analyzer, pkgs...)
+	built := testutil.Run(new(ignoreExpectations), testutil.TestData(), ssabuild.Analyzer, pkgs...)
 	if len(facts) != len(pkgs) || len(built) != len(pkgs) {
 		t.Fatalf("analyzed %d and %d packages, want %d", len(facts), len(built), len(pkgs))
 	}
@@ -265,7 +264,7 @@ func TestNoFactsWithoutResources(t *testing.T) {
 	}
 }
 
-// ignoreExpectations is an analysistest.Testing that drops the
+// ignoreExpectations is an analysistest.Testing (as testutil.Run takes) that drops the
 // comparison of want comments with the results (see exportedFacts).
 type ignoreExpectations struct{}
 

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
@@ -21,7 +19,7 @@ import (
 // package that derives its facts from theirs. The checks' own tests
 // (crosspkg packages) check that callers use them.
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), ownership.Analyzer, "ownership/helpers", "ownership/middle")
+	testutil.Run(t, testutil.TestData(), ownership.Analyzer, "ownership/helpers", "ownership/middle")
 }
 
 const dbxRows = `{"type":"*userres/dbx.Rows","check":"rowsclose","acquire":["(*userres/dbx.DB).Queryx"],` +
@@ -31,7 +29,7 @@ const dbxRows = `{"type":"*userres/dbx.Rows","check":"rowsclose","acquire":["(*u
 // checks that rowsclose follows it like a built-in one.
 func TestUserResource(t *testing.T) {
 	setResource(t, dbxRows)
-	analysistest.Run(t, testutil.TestData(), rowsclose.Analyzer, "userres/app")
+	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "userres/app")
 }
 
 // TestUserResourceMissing: a configured type that does not exist in its
@@ -39,7 +37,7 @@ func TestUserResource(t *testing.T) {
 func TestUserResourceMissing(t *testing.T) {
 	setResource(t, `{"type":"*userres/dbx.Cursor","check":"rowsclose","acquire":["(*userres/dbx.DB).Queryx"],"release":["Close"]}`)
 	rec := new(recorder)
-	analysistest.Run(rec, testutil.TestData(), rowsclose.Analyzer, "userres/app")
+	testutil.Run(rec, testutil.TestData(), rowsclose.Analyzer, "userres/app")
 	want := "config: resource type *userres/dbx.Cursor: package userres/dbx has no type Cursor"
 	if !strings.Contains(rec.String(), want) {
 		t.Errorf("errors:\n%s\nwant one containing %q", rec, want)

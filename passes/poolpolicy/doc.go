@@ -126,5 +126,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package poolpolicy

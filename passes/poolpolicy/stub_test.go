@@ -6,7 +6,6 @@ package poolpolicy_test
 
 import (
 	"go/types"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -22,10 +21,12 @@ const runtimePath = "github.com/dbleaklint/dbleaklint/runtime"
 // the real package, so that the analysistest cases cannot drift from it.
 func TestRuntimeStub(t *testing.T) {
 	testdata := testutil.TestData()
-	stub := loadOne(t, &packages.Config{
-		Dir: testdata,
-		Env: append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=", "GOPROXY=off"),
-	})
+	// The stub as the analyzer tests load it (once for the test binary).
+	stubs := testutil.Load(t, testdata, runtimePath)
+	if len(stubs) != 1 || stubs[0].Types == nil {
+		t.Fatalf("loading the stub of %s: got %d packages, want 1", runtimePath, len(stubs))
+	}
+	stub := stubs[0].Types
 	real := loadOne(t, &packages.Config{Dir: filepath.Dir(testdata)})
 
 	qual := func(p *types.Package) string { return p.Path() }
@@ -87,7 +88,8 @@ func TestRuntimeStub(t *testing.T) {
 	}
 }
 
-// loadOne loads the runtime package with cfg and returns its types.
+// loadOne loads the real runtime package with cfg, from export data, and
+// returns its types.
 func loadOne(t *testing.T, cfg *packages.Config) *types.Package {
 	t.Helper()
 	cfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedImports | packages.NeedDeps

@@ -10,7 +10,9 @@
 //
 // The rowscan analyzer reports a pgx.Row or *sql.Row, returned by
 // QueryRow or QueryRowContext, that some path never scans. A row returned
-// to the caller is the caller's to scan.
+// to the caller is the caller's to scan. sqlx's *sqlx.Row (QueryRowx),
+// released by Scan, StructScan, MapScan or SliceScan, and pgx v4's Row
+// are reported alike.
 //
 // # Why it matters
 //
@@ -61,5 +63,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package rowscan

@@ -7,15 +7,13 @@ package rowscan_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/rowscan"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), rowscan.Analyzer, "rowscan/...")
+	testutil.Run(t, testutil.TestData(), rowscan.Analyzer, "rowscan/...")
 }
 
 // TestFix checks that no fix is offered: fix/rowscan has no golden file.

@@ -13,7 +13,9 @@
 // that some path through the function leaves open: an early return, an
 // error branch, a break out of the rows.Next loop, a continue that skips
 // the Close at the bottom of a loop body, or a reassignment of the
-// variable.
+// variable. sqlx's *sqlx.Rows (Queryx, NamedQuery and their Context
+// forms) and pgx v4's Rows are reported alike; Rows.StructScan only
+// scans, while sqlx's Select and Get close what they open.
 //
 // Rows count as closed by Close, by rows.Next returning false, by the pgx
 // helpers that close them (CollectRows, CollectOneRow,
@@ -82,7 +84,8 @@
 // one call. dbleaklint -fix inserts the deferred Close where that is
 // mechanical: the query is a statement of its own outside any loop,
 // directly followed by its error check, and the rows are only used
-// locally.
+// locally. It removes an explicit Close that the deferred one provably
+// makes redundant (the same call, right before the function returns).
 //
 // # Silencing
 //
@@ -101,5 +104,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package rowsclose

@@ -7,15 +7,13 @@ package rowsclose_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), rowsclose.Analyzer, "rowsclose/...")
+	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "rowsclose/...")
 }
 
 // TestStrict runs the strict mode, in which callees the analysis cannot
@@ -25,7 +23,7 @@ func TestStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rowsclose.Analyzer.Flags.Set("strict", "false")
-	analysistest.Run(t, testutil.TestData(), rowsclose.Analyzer, "strict/rowsclose")
+	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "strict/rowsclose")
 }
 
 // TestFix applies the suggested fixes: they must match the golden

@@ -11,7 +11,9 @@
 // The stmtclose analyzer reports a *sql.Stmt from Prepare or
 // PrepareContext on a *sql.DB or *sql.Conn that some path leaves open.
 // Statements prepared on a transaction (Tx.Prepare, Tx.Stmt) are closed
-// when it ends and are not reported.
+// when it ends and are not reported. sqlx's *sqlx.Stmt (Preparex) and
+// *sqlx.NamedStmt (PrepareNamed) are reported alike, except those of a
+// transaction (tx.Preparex, sqlx.Preparex(tx, ...)).
 //
 // # Why it matters
 //
@@ -71,5 +73,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package stmtclose

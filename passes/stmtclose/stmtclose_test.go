@@ -7,15 +7,13 @@ package stmtclose_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/stmtclose"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), stmtclose.Analyzer, "stmtclose/...")
+	testutil.Run(t, testutil.TestData(), stmtclose.Analyzer, "stmtclose/...")
 }
 
 // TestFix applies the suggested fixes: they must match the golden

@@ -29,6 +29,11 @@
 // connection. Context cancellation rolls back a database/sql transaction
 // begun with BeginTx, but not a pgx one; the analyzer reports both, since
 // relying on cancellation holds the connection until the context ends.
+// A transaction begun on a *pgxpool.Conn and still open when the
+// connection is released costs the pool that connection: Release
+// destroys a connection that is not idle rather than reuse it. The
+// transactions of sqlx (*sqlx.Tx from Beginx, BeginTxx, MustBegin) and
+// of pgx v4 are reported as those of database/sql and pgx v5.
 //
 // # Example
 //
@@ -65,7 +70,9 @@
 // dbleaklint -fix inserts the deferred Rollback (tx.Rollback() for
 // database/sql) where that is mechanical: Begin is a statement of its own
 // outside any loop, directly followed by its error check, and the
-// transaction is only used locally.
+// transaction is only used locally. It removes an explicit Rollback that
+// the deferred one provably makes redundant (the same call, right before
+// the function returns), never a Commit.
 //
 // # Silencing
 //
@@ -80,5 +87,5 @@
 //
 // # Since
 //
-// dbleaklint v0.1.0.
+// Unreleased: dbleaklint has no release yet.
 package txend

@@ -7,15 +7,13 @@ package txend_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/txend"
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), txend.Analyzer, "txend/...")
+	testutil.Run(t, testutil.TestData(), txend.Analyzer, "txend/...")
 }
 
 // TestStrict runs the strict mode, in which callees the analysis cannot
@@ -25,7 +23,7 @@ func TestStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer txend.Analyzer.Flags.Set("strict", "false")
-	analysistest.Run(t, testutil.TestData(), txend.Analyzer, "strict/txend")
+	testutil.Run(t, testutil.TestData(), txend.Analyzer, "strict/txend")
 }
 
 // TestDebug runs the debug mode, in which the check says why it stopped
@@ -35,7 +33,7 @@ func TestDebug(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer txend.Analyzer.Flags.Set("debug", "false")
-	analysistest.Run(t, testutil.TestData(), txend.Analyzer, "debug/txend")
+	testutil.Run(t, testutil.TestData(), txend.Analyzer, "debug/txend")
 }
 
 // TestFix applies the suggested fixes: they must match the golden

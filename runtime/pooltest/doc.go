@@ -1,5 +1,8 @@
 // Package pooltest fails tests that leave database connections checked out
-// of a [dbleakrt.Pool], in the style of go.uber.org/goleak.
+// of a [dbleakrt.Pool], or connections, transactions, rows or statements of
+// a [dbleakrt.DB] open, in the style of go.uber.org/goleak. With
+// [FailOnNested] it also fails tests that acquire a connection while the
+// same scope already holds one of the same pool.
 //
 // Check one test:
 //
@@ -28,5 +31,7 @@
 //		/usr/lib/go/src/testing/testing.go:1934
 //
 // The pool must be created with stack capture on (the default of
-// [dbleakrt.New]) for the report to name the acquiring line.
+// [dbleakrt.New], [dbleakrt.Open] and [dbleakrt.OpenDB]) for the report to
+// name the acquiring line. What Find reports is reported to the pool too:
+// it reaches Config.OnLeak and is counted in LeakCount.
 package pooltest

@@ -17,8 +17,9 @@ type Option interface {
 }
 
 type options struct {
-	maxWait time.Duration
-	ignore  []func(dbleakrt.Leak) bool
+	maxWait      time.Duration
+	failOnNested bool
+	ignore       []func(dbleakrt.Leak) bool
 }
 
 func buildOptions(opts []Option) options {
@@ -81,4 +82,13 @@ func IgnoreCurrent() Option {
 // the test's own work is done. The default is DefaultMaxWait.
 func MaxWait(d time.Duration) Option {
 	return optionFunc(func(o *options) { o.maxWait = d })
+}
+
+// FailOnNested makes Find fail also for the nested acquisitions the pool
+// noted (see dbleakrt.Pool.Nested): a connection acquired while the same
+// scope, or goroutine, already held one of the same pool. Under load such
+// code exhausts the pool. IgnoreAcquiredBy and IgnoreCurrent apply to the
+// second acquisition.
+func FailOnNested() Option {
+	return optionFunc(func(o *options) { o.failOnNested = true })
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/dbleaklint/dbleaklint/runtime/internal/testdb"
 	"github.com/dbleaklint/dbleaklint/runtime/pooltest"
 	"github.com/jackc/pgx/v5/pgxpool"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "github.com/lib/pq"              // registers "postgres"
 )
 
 const testPkg = "github.com/dbleaklint/dbleaklint/runtime/pooltest_test."
@@ -142,4 +144,33 @@ func TestIgnoreAcquiredBy(t *testing.T) {
 func here() (string, int) {
 	_, file, line, _ := runtime.Caller(1)
 	return file, line
+}
+
+// TestVerifyNoneOnDB leaks rows of a database/sql handle, with each
+// driver, and checks that VerifyNone names them at their line and reports
+// them through Config.OnLeak, once however often it looks.
+func TestVerifyNoneOnDB(t *testing.T) {
+	for _, name := range testdb.Drivers {
+		t.Run(name, func(t *testing.T) {
+			var reported []dbleakrt.Leak
+			d := testdb.DB(t, name, dbleakrt.WithOnLeak(func(l dbleakrt.Leak) { reported = append(reported, l) }))
+			file, line := here()
+			rows, err := d.SQL().QueryContext(context.Background(), "SELECT 1") // leaked on purpose
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for range 2 {
+				ft := &fakeT{}
+				pooltest.VerifyNone(ft, d, pooltest.MaxWait(0))
+				if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], "found 1 unreleased rows in pool:\n\nrows acquired by ") ||
+					!strings.Contains(ft.errs[0], fmt.Sprintf("%s:%d", file, line+1)) {
+					t.Fatalf("VerifyNone reported %q, want the rows at line %d", ft.errs, line+1)
+				}
+			}
+			if len(reported) != 1 || d.Stat().LeakCount() != 1 {
+				t.Fatalf("OnLeak got %d leaks, LeakCount %d; want 1 and 1", len(reported), d.Stat().LeakCount())
+			}
+		})
+	}
 }

@@ -34,11 +34,26 @@ type Store interface {
 	OrderTotal(ctx context.Context, userID int64) (int64, error)
 	CancelOrder(ctx context.Context, orderID int64) error
 	Transfer(ctx context.Context, t model.Transfer) error
+	Deposit(ctx context.Context, userID int64, in model.Deposit) (model.User, error)
+}
+
+// Options configures RoutesWithOptions.
+type Options struct {
+	// OnUnavailable, when not nil, is called with the store's error of each
+	// request answered 503 (a context deadline, most often the wait for a
+	// pooled connection), before the answer is written.
+	OnUnavailable func(r *http.Request, err error)
 }
 
 // Routes returns the HTTP API of the service over s.
 func Routes(s Store) http.Handler {
-	h := handlers{s}
+	return RoutesWithOptions(s, Options{})
+}
+
+// RoutesWithOptions returns the HTTP API of the service over s, configured
+// by opts.
+func RoutesWithOptions(s Store, opts Options) http.Handler {
+	h := handlers{s: s, opts: opts}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /users", h.handleListUsers)
 	mux.HandleFunc("GET /users/{id}", h.handleGetUser)
@@ -49,106 +64,123 @@ func Routes(s Store) http.Handler {
 	mux.HandleFunc("GET /users/{id}/orders/total", h.handleOrderTotal)
 	mux.HandleFunc("POST /orders/{id}/cancel", h.handleCancelOrder)
 	mux.HandleFunc("POST /transfer", h.handleTransfer)
+	mux.HandleFunc("POST /users/{id}/deposit", h.handleDeposit)
 	return mux
 }
 
 // handlers holds the HTTP handlers of the API, each over one Store method.
 type handlers struct {
-	s Store
+	s    Store
+	opts Options
 }
 
 func (h handlers) handleListUsers(w http.ResponseWriter, r *http.Request) {
 	users, err := h.s.ListUsers(r.Context())
-	respond(w, http.StatusOK, users, err)
+	h.respond(w, r, http.StatusOK, users, err)
 }
 
 func (h handlers) handleGetUser(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	u, err := h.s.GetUser(r.Context(), id)
-	respond(w, http.StatusOK, u, err)
+	h.respond(w, r, http.StatusOK, u, err)
 }
 
 func (h handlers) handleCreateUsers(w http.ResponseWriter, r *http.Request) {
 	var items []model.NewUser
 	if err := decode(w, r, &items); err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	if len(items) == 0 || len(items) > maxBatch {
-		writeError(w, fmt.Errorf("%w: a batch holds 1 to %d users", model.ErrInvalid, maxBatch))
+		h.writeError(w, r, fmt.Errorf("%w: a batch holds 1 to %d users", model.ErrInvalid, maxBatch))
 		return
 	}
 	results, err := h.s.CreateUsers(r.Context(), items)
-	respond(w, http.StatusOK, results, err)
+	h.respond(w, r, http.StatusOK, results, err)
 }
 
 func (h handlers) handleListAccounts(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	accounts, err := h.s.ListAccounts(r.Context(), id)
-	respond(w, http.StatusOK, accounts, err)
+	h.respond(w, r, http.StatusOK, accounts, err)
 }
 
 func (h handlers) handleListOrders(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	orders, err := h.s.ListOrders(r.Context(), id)
-	respond(w, http.StatusOK, orders, err)
+	h.respond(w, r, http.StatusOK, orders, err)
 }
 
 func (h handlers) handleCreateOrder(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	var in model.NewOrder
 	if err := decode(w, r, &in); err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	o, err := h.s.CreateOrder(r.Context(), id, in)
-	respond(w, http.StatusCreated, o, err)
+	h.respond(w, r, http.StatusCreated, o, err)
 }
 
 func (h handlers) handleOrderTotal(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	total, err := h.s.OrderTotal(r.Context(), id)
-	respond(w, http.StatusOK, map[string]int64{"user_id": id, "total_cents": total}, err)
+	h.respond(w, r, http.StatusOK, map[string]int64{"user_id": id, "total_cents": total}, err)
 }
 
 func (h handlers) handleCancelOrder(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	err = h.s.CancelOrder(r.Context(), id)
-	respond(w, http.StatusOK, map[string]string{"status": "cancelled"}, err)
+	h.respond(w, r, http.StatusOK, map[string]string{"status": "cancelled"}, err)
 }
 
 func (h handlers) handleTransfer(w http.ResponseWriter, r *http.Request) {
 	var t model.Transfer
 	if err := decode(w, r, &t); err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	err := h.s.Transfer(r.Context(), t)
-	respond(w, http.StatusOK, map[string]string{"status": "done"}, err)
+	h.respond(w, r, http.StatusOK, map[string]string{"status": "done"}, err)
+}
+
+func (h handlers) handleDeposit(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	var in model.Deposit
+	if err := decode(w, r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	u, err := h.s.Deposit(r.Context(), id, in)
+	h.respond(w, r, http.StatusOK, u, err)
 }
 
 // pathID parses the {id} wildcard of the request's pattern.
@@ -171,15 +203,15 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 }
 
 // respond writes v with the given status, or err if it is not nil.
-func respond(w http.ResponseWriter, status int, v any, err error) {
+func (h handlers) respond(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
 	if err != nil {
-		writeError(w, err)
+		h.writeError(w, r, err)
 		return
 	}
 	writeJSON(w, status, v)
 }
 
-func writeError(w http.ResponseWriter, err error) {
+func (h handlers) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
 	switch {
 	case errors.Is(err, model.ErrInvalid):
@@ -192,6 +224,9 @@ func writeError(w http.ResponseWriter, err error) {
 		// Most often the wait for a pooled connection: the pool is
 		// exhausted, by load or by leaks.
 		status = http.StatusServiceUnavailable
+		if h.opts.OnUnavailable != nil {
+			h.opts.OnUnavailable(r, err)
+		}
 		err = errors.New("timed out waiting for the database")
 	default:
 		log.Printf("userservice: %v", err)

@@ -61,6 +61,10 @@ func (f *fakeStore) Transfer(context.Context, model.Transfer) error {
 	return f.call("Transfer")
 }
 
+func (f *fakeStore) Deposit(_ context.Context, id int64, _ model.Deposit) (model.User, error) {
+	return model.User{ID: id}, f.call("Deposit")
+}
+
 // TestRoutes checks, without a database, that each endpoint of the API is
 // routed to a pattern, and that malformed requests are refused before any
 // query would run.
@@ -80,6 +84,7 @@ func TestRoutes(t *testing.T) {
 		{"GET", "/users/7/orders/total", "GET /users/{id}/orders/total"},
 		{"POST", "/orders/7/cancel", "POST /orders/{id}/cancel"},
 		{"POST", "/transfer", "POST /transfer"},
+		{"POST", "/users/7/deposit", "POST /users/{id}/deposit"},
 	} {
 		_, got := mux.Handler(httptest.NewRequest(tc.method, tc.path, nil))
 		if got != tc.pattern {
@@ -124,6 +129,7 @@ func TestHandlers(t *testing.T) {
 		{"GET", "/users/7/orders/total", "", nil, http.StatusOK, "OrderTotal"},
 		{"POST", "/orders/7/cancel", "", nil, http.StatusOK, "CancelOrder"},
 		{"POST", "/transfer", `{"from_account":2,"to_account":1,"amount_cents":100}`, nil, http.StatusOK, "Transfer"},
+		{"POST", "/users/7/deposit", `{"amount_cents":100}`, nil, http.StatusOK, "Deposit"},
 
 		// Errors of the store, bare or wrapped.
 		{"GET", "/users/7", "", model.ErrNotFound, http.StatusNotFound, "GetUser"},
@@ -155,6 +161,16 @@ func TestHandlers(t *testing.T) {
 		}
 		if fmt.Sprint(store.calls) != fmt.Sprint(want) {
 			t.Errorf("%s %s: store calls %v, want %v", tc.method, tc.path, store.calls, want)
+		}
+		// A 503 reaches the OnUnavailable hook with the store's error.
+		var unavailable error
+		rec = httptest.NewRecorder()
+		store.calls = nil
+		api.RoutesWithOptions(store, api.Options{OnUnavailable: func(_ *http.Request, err error) { unavailable = err }}).
+			ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, strings.NewReader(tc.body)))
+		if (tc.want == http.StatusServiceUnavailable) != (unavailable != nil) ||
+			(unavailable != nil && !errors.Is(unavailable, context.DeadlineExceeded)) {
+			t.Errorf("%s %s: OnUnavailable got %v for status %d", tc.method, tc.path, unavailable, rec.Code)
 		}
 		// An unexpected error is logged, not shown to the client.
 		if tc.want == http.StatusInternalServerError && strings.Contains(rec.Body.String(), tc.err.Error()) {

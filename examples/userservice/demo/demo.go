@@ -15,6 +15,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -73,12 +74,25 @@ type Report struct {
 	// MonitorWarnings counts the monitor's "held longer than the
 	// threshold" warnings.
 	MonitorWarnings int
+	// Nested are the nested acquisitions the runtime noted, both pools.
+	Nested []Nested
+	// Exhausted is the first 503 explained by an exhausted pool, as the
+	// server logged it, or "".
+	Exhausted string
+}
+
+// Nested is an acquisition made while the same request held a connection
+// of the same pool.
+type Nested struct {
+	Site, Function string // the second acquisition
+	HeldSite       string // the connection already held
 }
 
 // Site is a line that acquired connections that were leaked.
 type Site struct {
 	Location string // file:line, from examples/ on
 	Function string
+	Kind     string // what leaked: connection, transaction, rows...
 	Count    int
 }
 
@@ -105,12 +119,20 @@ func Run(ctx context.Context, cfg Config, variant string) (*Report, error) {
 	defer dropSchema(context.WithoutCancel(ctx), admin, schema)
 
 	sites := newSiteCounter()
+	var exhausted sync.Once
+	var exhaustedMsg string
 	warnings := &countingHandler{msg: "dbleakrt: connection held longer than the threshold"}
 	s, err := server.Open(ctx, server.Options{
 		DSN: cfg.DSN, Variant: variant, MaxConns: cfg.MaxConns,
 		RequestTimeout: cfg.AcquireTimeout, SearchPath: schema,
 		Logger: slog.New(warnings),
 		OnLeak: func(_ *http.Request, leaks []dbleakrt.Leak) { sites.add(leaks) },
+		OnUnavailable: func(_ *http.Request, err error) {
+			var ee *dbleakrt.ExhaustedError
+			if errors.As(err, &ee) {
+				exhausted.Do(func() { exhaustedMsg = trimPaths(err.Error()) })
+			}
+		},
 		Monitor: dbleakrt.MonitorOptions{
 			Interval: 200 * time.Millisecond, HoldThreshold: time.Second,
 		},
@@ -119,13 +141,13 @@ func Run(ctx context.Context, cfg Config, variant string) (*Report, error) {
 		return nil, err
 	}
 	if err := seed(ctx, admin, schema, cfg.Users); err != nil {
-		s.Close(time.Second)
+		_ = s.Close(time.Second)
 		return nil, err
 	}
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		s.Close(time.Second)
+		_ = s.Close(time.Second)
 		return nil, err
 	}
 	srv := &http.Server{Handler: s.Handler, ReadHeaderTimeout: 5 * time.Second}
@@ -141,7 +163,7 @@ func Run(ctx context.Context, cfg Config, variant string) (*Report, error) {
 	defer cancel()
 	_ = srv.Shutdown(shutdownCtx)
 	if err != nil {
-		s.Close(time.Second)
+		_ = s.Close(time.Second)
 		return nil, err
 	}
 	// Let the monitor look once more at what is still held.
@@ -154,12 +176,15 @@ func Run(ctx context.Context, cfg Config, variant string) (*Report, error) {
 		Held:            st.Outstanding(),
 		Leaks:           sites.sorted(),
 		MonitorWarnings: warnings.count(),
+		Nested:          nestedSites(append(s.Pool.Nested(), s.DB.Nested()...)),
 	}
+	exhausted.Do(func() {}) // no more writes
+	rep.Exhausted = exhaustedMsg
 	// The leaked connections are never released, so the pool can never
 	// close: end their sessions, which also drops their locks, and leave
 	// the pool behind.
 	terminate(ctx, admin, s.Pool.Held())
-	s.Close(time.Second)
+	_ = s.Close(time.Second)
 	return rep, nil
 }
 
@@ -169,13 +194,20 @@ func Run(ctx context.Context, cfg Config, variant string) (*Report, error) {
 func (r *Report) Check(cfg Config) error {
 	switch r.Variant {
 	case "leaky":
-		if r.Held < cfg.MaxConns || r.AcquireTimeouts == 0 || r.LeakCount() == 0 {
+		// The leaks fill the pool for good, and the deposits that acquire
+		// while holding take what is left, until their deadline.
+		if r.Held == 0 || r.AcquireTimeouts == 0 || r.LeakCount() == 0 {
 			return fmt.Errorf("leaky: want the pool exhausted (%d of %d held, %d acquire timeouts) and leaks named (%d)",
 				r.Held, cfg.MaxConns, r.AcquireTimeouts, r.LeakCount())
 		}
+		if len(r.Nested) == 0 || r.Exhausted == "" {
+			return fmt.Errorf("leaky: want the nested acquisition noted (%d) and an exhausted-pool error logged (%q)",
+				len(r.Nested), r.Exhausted)
+		}
 	case "fixed":
-		if r.Held != 0 || r.LeakCount() != 0 {
-			return fmt.Errorf("fixed: want no connection held (%d) and no leak (%d)", r.Held, r.LeakCount())
+		if r.Held != 0 || r.LeakCount() != 0 || len(r.Nested) != 0 {
+			return fmt.Errorf("fixed: want no connection held (%d), no leak (%d) and no nested acquisition (%d)",
+				r.Held, r.LeakCount(), len(r.Nested))
 		}
 	}
 	if r.Load.Sent != r.Load.Requests {
@@ -196,19 +228,48 @@ func (c *siteCounter) add(leaks []dbleakrt.Leak) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, l := range leaks {
-		loc := l.Site.Location()
-		if i := strings.Index(loc, "examples/userservice/"); i >= 0 {
-			loc = loc[i:]
-		}
+		loc := trimPaths(l.Site.Location())
 		s := c.sites[loc]
 		if s == nil {
-			fn := l.Site.Function
-			fn = fn[strings.LastIndex(fn, "/")+1:]
-			s = &Site{Location: loc, Function: fn}
+			s = &Site{Location: loc, Function: shortFunc(l.Site.Function), Kind: l.Kind}
 			c.sites[loc] = s
 		}
 		s.Count++
 	}
+}
+
+// trimPaths cuts the directories before examples/userservice/ out of s.
+func trimPaths(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "examples/userservice/")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.LastIndexAny(s[:i], " (\t\n") + 1
+		b.WriteString(s[:j])
+		s = s[i:]
+		b.WriteString(s[:len("examples/userservice/")])
+		s = s[len("examples/userservice/"):]
+	}
+}
+
+// shortFunc drops the import path from a function name.
+func shortFunc(fn string) string {
+	return fn[strings.LastIndex(fn, "/")+1:]
+}
+
+// nestedSites turns the runtime's nested acquisitions into the report's.
+func nestedSites(nested []dbleakrt.Nested) []Nested {
+	out := make([]Nested, len(nested))
+	for i, n := range nested {
+		out[i] = Nested{
+			Site: trimPaths(n.Acquired.Site.Location()), Function: shortFunc(n.Acquired.Site.Function),
+			HeldSite: trimPaths(n.Held.Site.Location()),
+		}
+	}
+	return out
 }
 
 // sorted returns the sites, most leaks first.

@@ -20,7 +20,11 @@ import (
 // turn: an unknown user (404, the early return of leak 1), a transfer
 // beyond the balance (409, leak 3), a batch with a taken email (an item
 // fails, leak 2). Of the others, one in ten is a transfer between two
-// accounts, one in ten a batch of two new users, and the rest read a user.
+// accounts, one in ten a batch of two new users, one in ten asks for a
+// user's order total (each user twice in a row, so that the second is a
+// cache hit: leak 5), one in ten is a deposit (which, in the leaky twin,
+// acquires a second connection while holding one), and the rest read a
+// user.
 type mix struct {
 	users      int
 	errorEvery int
@@ -39,6 +43,10 @@ func (m mix) request(i int) load.Request {
 		}
 	}
 	switch i % 10 {
+	case 5:
+		return load.Request{Method: http.MethodGet, Path: fmt.Sprintf("/users/%d/orders/total", i/20%m.users+1)}
+	case 6:
+		return post(fmt.Sprintf("/users/%d/deposit", i*3%m.users+1), model.Deposit{AmountCents: 100})
 	case 7:
 		return post("/transfer", model.Transfer{FromAccount: account, ToAccount: account%int64(m.users) + 1, AmountCents: 1})
 	case 8:

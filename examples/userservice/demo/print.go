@@ -41,6 +41,7 @@ func Print(w io.Writer, cfg Config, reports []*Report) {
 	row("connections held at the end", func(r *Report) string { return fmt.Sprintf("%d of %d", r.Held, cfg.MaxConns) })
 	row("leaks named by the middleware", num(func(r *Report) int { return r.LeakCount() }))
 	row("held > 1s, warned by the monitor", num(func(r *Report) int { return r.MonitorWarnings }))
+	row("acquired while holding (sites)", num(func(r *Report) int { return len(r.Nested) }))
 	tw.Flush()
 
 	for _, r := range reports {
@@ -48,13 +49,22 @@ func Print(w io.Writer, cfg Config, reports []*Report) {
 			fmt.Fprintf(w, "\n%s: the middleware named no leak; every connection went back to the pool.\n", r.Variant)
 			continue
 		}
-		fmt.Fprintf(w, "\n%s: the middleware named the lines that acquired the leaked connections:\n", r.Variant)
+		fmt.Fprintf(w, "\n%s: the middleware named the lines that acquired what leaked (both pools):\n", r.Variant)
 		width := 0
 		for _, s := range r.Leaks {
 			width = max(width, len(s.Location))
 		}
 		for _, s := range r.Leaks {
-			fmt.Fprintf(w, "  %3dx  %s%s  %s\n", s.Count, s.Location, strings.Repeat(" ", width-len(s.Location)), s.Function)
+			fmt.Fprintf(w, "  %3dx  %-11s %s%s  %s\n", s.Count, s.Kind, s.Location, strings.Repeat(" ", width-len(s.Location)), s.Function)
+		}
+	}
+	for _, r := range reports {
+		for _, n := range r.Nested {
+			fmt.Fprintf(w, "\n%s: the runtime noted a connection acquired while the same request held one of the same pool:\n"+
+				"  %s  %s, while holding the connection taken at %s\n", r.Variant, n.Site, n.Function, n.HeldSite)
+		}
+		if r.Exhausted != "" {
+			fmt.Fprintf(w, "\n%s: when the pool ran dry, a 503 as the server's log shows it:\n  %s\n", r.Variant, r.Exhausted)
 		}
 	}
 }

@@ -23,27 +23,39 @@ func (s *Service) GetUser(ctx context.Context, id int64) (model.User, error) {
 	// Fixed: WithConn releases the connection on every path, the "not
 	// found" return included.
 	err := s.pool.WithConn(ctx, func(conn *pgxpool.Conn) error {
-		err := conn.QueryRow(ctx,
-			`SELECT id, email, name, created_at FROM users WHERE id = $1`, id,
-		).Scan(&u.ID, &u.Email, &u.Name, &u.CreatedAt)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return model.ErrNotFound
-		}
-		if err != nil {
-			return fmt.Errorf("query user: %w", err)
-		}
-		err = conn.QueryRow(ctx,
-			`SELECT COALESCE(SUM(balance_cents), 0)::bigint FROM accounts WHERE user_id = $1`, id,
-		).Scan(&u.BalanceCents)
-		if err != nil {
-			return fmt.Errorf("query balance: %w", err)
-		}
-		return nil
+		return scanUser(ctx, conn, id, &u)
 	})
 	if err != nil {
 		return model.User{}, err
 	}
 	return u, nil
+}
+
+// querier is what a user is read through: a pooled connection or a
+// transaction.
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// scanUser reads user id, with the sum of the balances of their accounts,
+// through q.
+func scanUser(ctx context.Context, q querier, id int64, u *model.User) error {
+	err := q.QueryRow(ctx,
+		`SELECT id, email, name, created_at FROM users WHERE id = $1`, id,
+	).Scan(&u.ID, &u.Email, &u.Name, &u.CreatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return model.ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("query user: %w", err)
+	}
+	err = q.QueryRow(ctx,
+		`SELECT COALESCE(SUM(balance_cents), 0)::bigint FROM accounts WHERE user_id = $1`, id,
+	).Scan(&u.BalanceCents)
+	if err != nil {
+		return fmt.Errorf("query balance: %w", err)
+	}
+	return nil
 }
 
 // ListUsers returns every user, oldest first, with the sum of the balances

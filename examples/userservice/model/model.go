@@ -51,6 +51,12 @@ type NewOrder struct {
 	AmountCents int64 `json:"amount_cents"`
 }
 
+// Deposit is the body of a POST /users/{id}/deposit request: add
+// AmountCents to the user's first account.
+type Deposit struct {
+	AmountCents int64 `json:"amount_cents"`
+}
+
 // Transfer is the body of a POST /transfer request: move AmountCents from one
 // account to another.
 type Transfer struct {

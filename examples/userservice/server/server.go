@@ -7,18 +7,19 @@
 // instrumentation, leak-reporting middleware, monitor and request deadline
 // for both, so that the only difference between the two is the data layer.
 //
-// The leaky twin is written against the raw *pgxpool.Pool. It gets one all
-// the same from a tracked pool (made by dbleakrt.Instrument and
-// dbleakrt.Wrap), so that the middleware names the lines where it leaks.
+// The leaky twin is written against the raw *pgxpool.Pool and *sql.DB. It
+// gets them all the same from a tracked pool (made by dbleakrt.Instrument
+// and dbleakrt.Wrap) and a tracked database (dbleakrt.OpenDB), so that the
+// middleware names the lines where it leaks, on both sides.
 package server
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -49,9 +50,15 @@ type Options struct {
 	// Logger receives the reports of the middleware and the monitor; nil
 	// means slog.Default().
 	Logger *slog.Logger
-	// OnLeak, when not nil, is called with the connections a request
-	// returned without releasing (see dbleakrt.MiddlewareOptions).
+	// OnLeak, when not nil, is called with the connections (and, for
+	// database/sql, transactions, rows and statements) a request returned
+	// without releasing (see dbleakrt.MiddlewareOptions).
 	OnLeak func(r *http.Request, leaks []dbleakrt.Leak)
+	// OnUnavailable, when not nil, is called with the error of each request
+	// answered 503, explained by the pool that ran dry (a
+	// *dbleakrt.ExhaustedError naming what holds its connections) when one
+	// did. The error is logged as a warning either way.
+	OnUnavailable func(r *http.Request, err error)
 	// Monitor configures the pool monitor, which runs until Close.
 	Monitor dbleakrt.MonitorOptions
 }
@@ -60,8 +67,8 @@ type Options struct {
 type Server struct {
 	// Pool is the tracked pgx pool.
 	Pool *dbleakrt.Pool
-	// DB is the database/sql handle.
-	DB *sql.DB
+	// DB is the tracked database/sql handle.
+	DB *dbleakrt.DB
 	// Handler serves the API, reporting leaked connections per request.
 	Handler http.Handler
 
@@ -86,64 +93,87 @@ func Open(ctx context.Context, opts Options) (*Server, error) {
 	if opts.SearchPath != "" {
 		cfg.ConnConfig.RuntimeParams["search_path"] = opts.SearchPath
 	}
-	// database/sql gets an uninstrumented copy: the tracker serves pgxpool.
-	db := stdlib.OpenDB(*cfg.ConnConfig.Copy())
-	db.SetMaxOpenConns(opts.MaxConns)
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	cfg.Logger = logger // nested acquisitions
+	// database/sql gets a copy of the connection settings, without the
+	// pgxpool tracer, through its own tracker.
+	db, err := dbleakrt.OpenDB(stdlib.GetConnector(*cfg.ConnConfig.Copy()), dbleakrt.WithLogger(logger))
+	if err != nil {
+		return nil, err
+	}
+	db.SQL().SetMaxOpenConns(opts.MaxConns)
+	closeDB := func() { _ = db.SQL().Close() }
 
 	// Instrument and Wrap, as an application does when other code creates
 	// the pool: here, to hand the leaky twin a raw *pgxpool.Pool whose
 	// acquisitions are tracked all the same.
 	pc, err := dbleakrt.Instrument(cfg)
 	if err != nil {
-		db.Close()
+		closeDB()
 		return nil, err
 	}
 	raw, err := pgxpool.NewWithConfig(ctx, pc)
 	if err != nil {
-		db.Close()
+		closeDB()
 		return nil, fmt.Errorf("open pool: %w", err)
 	}
 	pool, err := dbleakrt.Wrap(raw)
 	if err != nil {
 		raw.Close()
-		db.Close()
+		closeDB()
 		return nil, err
 	}
 	// With no arguments Exec uses the simple protocol, which runs every
 	// statement of the file.
 	if _, err := raw.Exec(ctx, userservice.Schema); err != nil {
 		raw.Close()
-		db.Close()
+		closeDB()
 		return nil, fmt.Errorf("apply schema: %w", err)
 	}
 
 	var store api.Store
 	if opts.Variant == "leaky" {
-		store = leaky.New(pool.Pgx(), db)
+		store = leaky.New(pool.Pgx(), db.SQL())
 	} else {
-		store = fixed.New(pool, db)
+		store = fixed.New(pool, db.SQL())
 	}
-	logger := opts.Logger
-	if logger == nil {
-		logger = slog.Default()
-	}
-	var h http.Handler = api.Routes(store)
+	var h http.Handler = api.RoutesWithOptions(store, api.Options{
+		OnUnavailable: func(r *http.Request, err error) {
+			if err = pool.Explain(err); !isExhausted(err) {
+				err = db.Explain(err)
+			}
+			logger.LogAttrs(r.Context(), slog.LevelWarn, "userservice: answered 503",
+				slog.String("path", r.URL.Path), slog.String("err", err.Error()))
+			if opts.OnUnavailable != nil {
+				opts.OnUnavailable(r, err)
+			}
+		},
+	})
+	// The middlewares of both pools share one scope per request. They run
+	// inside the request's deadline so that they check the request before
+	// its context is cancelled: database/sql closes the rows of a
+	// cancelled context by itself, and would hide those leaks.
+	mopts := dbleakrt.MiddlewareOptions{Logger: logger, OnLeak: opts.OnLeak}
+	h = pool.Middleware(db.Middleware(h, mopts), mopts)
 	if opts.RequestTimeout > 0 {
 		h = withTimeout(h, opts.RequestTimeout)
 	}
-	// The middleware is outermost: the request's deadline is derived from
-	// the context that carries its tracking scope.
-	h = pool.Middleware(h, dbleakrt.MiddlewareOptions{Logger: logger, OnLeak: opts.OnLeak})
 
 	mctx, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	mopts := opts.Monitor
-	if mopts.Logger == nil {
-		mopts.Logger = logger
+	monitor := opts.Monitor
+	if monitor.Logger == nil {
+		monitor.Logger = logger
 	}
 	go func() {
 		defer close(done)
-		pool.Monitor(mctx, mopts)
+		var wg sync.WaitGroup
+		wg.Go(func() { db.Monitor(mctx, monitor) })
+		pool.Monitor(mctx, monitor)
+		wg.Wait()
 	}()
 	return &Server{Pool: pool, DB: db, Handler: h, stopMonitor: stop, monitorDone: done}, nil
 }
@@ -158,22 +188,18 @@ func withTimeout(next http.Handler, d time.Duration) http.Handler {
 }
 
 // Close stops the monitor and closes the pools, waiting at most timeout
-// for the pgx pool: its Close waits for every checked-out connection to
-// be released, which for a leaked one is never. It reports whether the
-// pool closed in time.
-func (s *Server) Close(timeout time.Duration) bool {
+// for the connections to come back. It returns nil when both closed in
+// time, and otherwise an error naming what is still held.
+func (s *Server) Close(timeout time.Duration) error {
 	s.stopMonitor()
 	<-s.monitorDone
-	s.DB.Close()
-	done := make(chan struct{})
-	go func() {
-		s.Pool.Close()
-		close(done)
-	}()
-	select {
-	case <-done:
-		return true
-	case <-time.After(timeout):
-		return false
-	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	return errors.Join(s.DB.Close(ctx), s.Pool.Close(ctx))
+}
+
+// isExhausted reports whether err names the holders of an exhausted pool.
+func isExhausted(err error) bool {
+	var ee *dbleakrt.ExhaustedError
+	return errors.As(err, &ee)
 }

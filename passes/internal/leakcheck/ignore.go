@@ -51,6 +51,9 @@ func runIgnore(pass *analysis.Pass, name string, others []*analysis.Analyzer) er
 	for _, f := range res.Findings {
 		use(Pos(f))
 	}
+	for _, n := range res.Nested { // nestedacquire's findings
+		use(n.Pos)
+	}
 	for _, a := range others {
 		if src, ok := pass.ResultOf[a].(FindingSource); ok {
 			for _, pos := range src.FindingPositions() {

@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
@@ -63,7 +62,7 @@ func TestRelated(t *testing.T) {
 		},
 	} {
 		t.Run(tc.analyzer.Name, func(t *testing.T) {
-			results := analysistest.Run(t, testutil.TestData(), tc.analyzer, "related/"+tc.pkg)
+			results := testutil.Run(t, testutil.TestData(), tc.analyzer, "related/"+tc.pkg)
 			if len(results) != 1 {
 				t.Fatalf("got %d results, want 1 (package related/%s)", len(results), tc.pkg)
 			}

@@ -10,11 +10,11 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
 	"github.com/dbleaklint/dbleaklint/passes/ignore"
+	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 )
@@ -59,7 +59,7 @@ func together(analyzers ...*analysis.Analyzer) *analysis.Analyzer {
 // the wrong line, or an unknown one, silences nothing.
 func TestDirectivesSilence(t *testing.T) {
 	a := together(connrelease.Analyzer, rowsclose.Analyzer, ignore.Analyzer)
-	analysistest.Run(t, testutil.TestData(), a, "ignore/silence")
+	testutil.Run(t, testutil.TestData(), a, "ignore/silence")
 }
 
 // TestPoolPolicySilenced checks, on testdata/src/ignore/policy, that
@@ -67,5 +67,13 @@ func TestDirectivesSilence(t *testing.T) {
 // poolpolicy's findings as what a directive silences.
 func TestPoolPolicySilenced(t *testing.T) {
 	a := together(poolpolicy.Analyzer, ignore.Analyzer)
-	analysistest.Run(t, testutil.TestData(), a, "ignore/policy")
+	testutil.Run(t, testutil.TestData(), a, "ignore/policy")
+}
+
+// TestNestedAcquireSilenced checks, on testdata/src/ignore/nested, that
+// nestedacquire honors the directive, and that the ignore analyzer
+// counts its findings as what a directive silences.
+func TestNestedAcquireSilenced(t *testing.T) {
+	a := together(nestedacquire.Analyzer, ignore.Analyzer)
+	testutil.Run(t, testutil.TestData(), a, "ignore/nested")
 }

@@ -29,6 +29,12 @@ type aliases struct {
 	// path entered its block by, so it is a bit of the walk's state
 	// (state.errPhis), indexed by this map; see errPhiBits.
 	errPhis map[*ssa.Phi]uint
+	// containers are the local structs holding the resource in a field,
+	// with 1 + the field's index (see container.go).
+	containers map[ssa.Value]int
+	// condErrs are the error results of calls that keep or release the
+	// resource where they are nil (see conditional.go).
+	condErrs map[ssa.Value]bool
 }
 
 func newAliases(typ *resource.Type) *aliases {
@@ -40,6 +46,9 @@ func newAliases(typ *resource.Type) *aliases {
 
 		errCells: make(map[ssa.Value]bool),
 		errPhis:  make(map[*ssa.Phi]uint),
+
+		containers: make(map[ssa.Value]int),
+		condErrs:   make(map[ssa.Value]bool),
 	}
 }
 
@@ -81,6 +90,9 @@ func (a *aliases) addValue(v ssa.Value) {
 			if callee := r.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil && a.typ.IsHandle(callee.Name()) {
 				a.addValue(r)
 			}
+		case *ssa.FieldAddr:
+			// sqlx: rows.Close() is (*sql.Rows).Close on the embedded field (embedded.go).
+			a.addEmbedded(v, r)
 		case *ssa.Store:
 			// Only a local variable's own cell keeps the resource in
 			// this function; a store to a free variable hands it to
@@ -159,7 +171,7 @@ func (a *aliases) addErrCell(c ssa.Value) {
 // maxErrPhis bounds the phis followed per acquisition (a bit each in
 // the state); a phi beyond it is never taken to denote the error,
 // which only makes the walk follow more edges.
-const maxErrPhis = 64
+const maxErrPhis = 32
 
 // addErrPhi adds a phi that has the paired error among its edges, and
 // the phis it flows into in turn.
@@ -205,7 +217,7 @@ func (a *aliases) isErr(v ssa.Value, s state) bool {
 // denotes the error from now on exactly when its j'th edge does. The
 // phis of a block are evaluated together, in the state before the
 // edge, as Go's parallel assignment of phis requires.
-func (a *aliases) errPhiBits(succ *ssa.BasicBlock, j int, s state) uint64 {
+func (a *aliases) errPhiBits(succ *ssa.BasicBlock, j int, s state) uint32 {
 	bits := s.errPhis
 	for _, ins := range succ.Instrs {
 		phi, ok := ins.(*ssa.Phi)

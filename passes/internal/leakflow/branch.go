@@ -45,7 +45,7 @@ func (e *engine) nothingHeld(a *aliases, cond ssa.Value, edge bool, s state) boo
 			switch {
 			case a.isErr(x, s), isErrHandlerOf(a, x, s):
 				return !isNil
-			case a.vals[x]:
+			case a.vals[x], a.condErrs[x]:
 				return isNil
 			case isScanOf(a, x):
 				return !isNil

@@ -20,15 +20,47 @@ const (
 	effDeferCell                // a deferred closure releases the cell's content at exit
 	effEscape                   // handed over where ownership is unknown
 	effNotHeld                  // the path cannot hold it (an assertion that the error is non-nil)
+	effOnSuccess                // kept or released by the callee where its error result is nil
 )
 
 type effect struct {
 	kind   effKind
 	reason string // for effEscape
-	// unknownCallee: the escape is a call to a function the engine
-	// cannot see into. Such callees almost always borrow, so the strict
-	// mode of the checks goes on as if they did.
-	unknownCallee bool
+	// unknown: the escape is a call to a function the engine cannot
+	// see into, of this kind. Such callees almost always borrow, so the
+	// strict mode of the checks goes on as if they did (and the default
+	// mode for the kinds in borrowDefaults).
+	unknown Unseen
+}
+
+// Unseen is a kind of callee the engine cannot see into, a bit each.
+type Unseen uint8
+
+const (
+	UnseenFuncValue Unseen = 1 << iota // a function value (a callback)
+	UnseenInterface                    // an interface method
+	UnseenForeign                      // a function of another package without an ownership fact
+)
+
+// borrowDefaults are the kinds of callees that the default mode
+// assumes to borrow the resources passed to them, as the strict mode
+// assumes of all. Chosen by counting, on the corpus, the real leaks
+// and the false alarms each assumption adds (docs/design.md).
+const borrowDefaults Unseen = UnseenFuncValue
+
+// String names the kinds, for messages.
+func (u Unseen) String() string {
+	var names []string
+	if u&UnseenFuncValue != 0 {
+		names = append(names, "a function value")
+	}
+	if u&UnseenInterface != 0 {
+		names = append(names, "an interface method")
+	}
+	if u&UnseenForeign != 0 {
+		names = append(names, "a function of another package")
+	}
+	return strings.Join(names, " and ")
 }
 
 // effect classifies what instruction ins does to the resource.
@@ -89,7 +121,7 @@ func (e *engine) callEffect(a *aliases, c *ssa.CallCommon, deferred bool) effect
 				continue
 			}
 			fn := mc.Fn.(*ssa.Function)
-			ce := e.summaryEffect(a.typ, fn, -1-k, a.cells[bound], deferred)
+			ce := e.summaryEffect(summaryKey{typ: a.typ, fn: fn, slot: -1 - k, cell: a.cells[bound]}, deferred)
 			if ce.kind == effRelease && deferred && a.cells[bound] {
 				ce.kind = effDeferCell
 			}
@@ -120,6 +152,11 @@ func (e *engine) receiverEffect(a *aliases, c *ssa.CallCommon) (effect, bool) {
 	if recv == nil || !a.vals[recv] {
 		return effect{}, false
 	}
+	if a.containers[recv] != 0 {
+		// A method of the struct holding the resource: what it does
+		// with the field is its summary's (or fact's) to say.
+		return effect{}, false
+	}
 	if a.typ.IsRelease(method) {
 		return effect{kind: effRelease}, true
 	}
@@ -148,13 +185,21 @@ func boundMethod(v ssa.Value) (ssa.Value, string) {
 // argEffect classifies passing the resource as argument i.
 func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, i int, deferred bool) effect {
 	if callee == nil {
-		return effect{effEscape, "passed to a function value or interface method", true}
+		if c.IsInvoke() {
+			return effect{effEscape, "passed to an interface method", UnseenInterface}
+		}
+		return effect{effEscape, "passed to a function value", UnseenFuncValue}
 	}
-	if obj, ok := callee.Object().(*types.Func); ok && e.model.ReleasedArg(obj) == i {
-		return effect{kind: effRelease}
+	if obj, ok := callee.Object().(*types.Func); ok {
+		switch i {
+		case e.model.ReleasedArg(obj):
+			return effect{kind: effRelease}
+		case e.model.BorrowedArg(obj):
+			return effect{}
+		}
 	}
 	if e.isLocal(callee) {
-		return e.summaryEffect(a.typ, callee, i, false, deferred)
+		return e.summaryEffect(summaryKey{typ: a.typ, fn: callee, slot: i, field: a.containers[c.Args[i]]}, deferred)
 	}
 	if f := e.facts.funcFact(funcObject(callee)); f != nil {
 		switch {
@@ -162,12 +207,17 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 			return effect{kind: effRelease}
 		case f.borrows(i):
 			return effect{}
+		case f.onSuccess(i):
+			if deferred {
+				return effect{kind: effRelease}
+			}
+			return effect{kind: effOnSuccess, reason: "kept by " + calleeName(callee) + " when it succeeds"}
 		}
 	}
 	if borrowsArgs(callee) {
 		return effect{}
 	}
-	return effect{effEscape, fmt.Sprintf("passed to %s, whose ownership of it is unknown", calleeName(callee)), true}
+	return effect{effEscape, fmt.Sprintf("passed to %s, whose ownership of it is unknown", calleeName(callee)), UnseenForeign}
 }
 
 // builtinEffect: append and copy put the resource into a slice; other
@@ -186,7 +236,7 @@ func builtinEffect(a *aliases, b *ssa.Builtin, args []ssa.Value) effect {
 
 // join combines the effects of several arguments of one call.
 func join(x, y effect) effect {
-	if x.kind == effEscape && !x.unknownCallee {
+	if x.kind == effEscape && x.unknown == 0 {
 		return x
 	}
 	if y.kind == effEscape || y.kind > x.kind {

@@ -5,6 +5,7 @@
 package leakflow
 
 import (
+	"fmt"
 	"go/types"
 	"slices"
 
@@ -23,7 +24,8 @@ type engine struct {
 	owned     *fixpoint[*ssa.Function, ownedResult] // see computeOwned
 	facts     *Facts                                // of other packages; nil in summaries-only use
 	src       *sourceIndex
-	current   string // the check being analyzed, for InternalError
+	current   string     // the check being analyzed, for InternalError
+	pools     *poolIndex // nestedacquire's memo (nested.go), made on first use
 }
 
 func newEngine(pass *analysis.Pass, model *resource.Model, pkg *ssa.Package) *engine {
@@ -91,6 +93,9 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) (*resource.Type, int) {
 	}
 	obj := funcObject(callee)
 	if obj != nil {
+		if e.acquiresNothing(obj, c) { // sqlx's statements of a transaction: embedded.go
+			return nil, 0
+		}
 		if t := e.model.Acquired(obj); t != nil {
 			return t, 0
 		}
@@ -133,7 +138,7 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 		w := e.walkAcquisition(fn, fi, acq)
 		e.record(fn, acq, w, res)
 		e.current = "deferloop"
-		e.deferLoops(fn, fi.defers, acq, w.a, res)
+		e.deferLoops(fn, fi, acq, w.a, res)
 	}
 }
 
@@ -141,10 +146,13 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 func (e *engine) walkAcquisition(fn *ssa.Function, fi *funcInfo, acq acquisition) *walker {
 	a := newAliases(acq.typ)
 	resultAliases(a, acq.call, acq.index)
-	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call}
+	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call, tx: e.txOf(acq)}
 	e.prepareLoopExits(w, fn, acq.call)
 	b := acq.call.Block()
-	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, e.initialState(fi.defers, acq.call, a))
+	init := e.initialState(fi.defers, acq.call, a)
+	init.txEnds = w.tx != nil && e.txEndDeferredBefore(fi.defers, acq.call, w.tx)
+	init = fi.conds.implied(b, init)
+	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, init)
 	if !hasUses(acq.call, acq.index) {
 		// Discarded: every return it reaches held is a leak of the
 		// discarded resource (the error branch is still pruned).
@@ -262,6 +270,12 @@ func (e *engine) record(fn *ssa.Function, acq acquisition, w *walker, res *Resul
 			}
 			f := e.finding(fn, acq, kind, append(plain, strict...))
 			f.Mode = StrictMode
+			for _, l := range strict {
+				f.Assumed |= l.assumed
+			}
+			if f.Assumed != 0 {
+				f.Message += fmt.Sprintf(" (assuming %s borrows it)", f.Assumed)
+			}
 			res.Findings = append(res.Findings, f)
 		}
 	}

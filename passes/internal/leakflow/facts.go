@@ -23,11 +23,22 @@ type FuncFact struct {
 	// Borrows has bit i set if the function uses parameter i and
 	// leaves it held on every exit: the caller still owes its release.
 	Borrows uint64
+	// TakesOnSuccess and ReleasesOnSuccess have bit i set if the
+	// function keeps (hands on) or releases parameter i on the exits
+	// where its error result is nil, and leaves it held on those where
+	// it is not: the caller owes the release when the call fails.
+	TakesOnSuccess    uint64
+	ReleasesOnSuccess uint64
 	// Owned is the key of the resource type of result OwnedIndex, when
 	// the function returns a resource it acquired (directly or from a
 	// function returning an owned resource), or "".
 	Owned      string
 	OwnedIndex int
+	// Pools lists the pools the function takes a connection from, for
+	// nestedacquire: a parameter's index, then the indices of the
+	// fields on the way to the pool, dot-separated; uses are separated
+	// by semicolons ("0.2" is the pool in field 2 of the receiver).
+	Pools string
 }
 
 // AFact marks FuncFact as an [analysis.Fact].
@@ -41,14 +52,26 @@ func (f *FuncFact) String() string {
 	if f.Borrows != 0 {
 		parts = append(parts, "borrows("+bitList(f.Borrows)+")")
 	}
+	if f.TakesOnSuccess != 0 {
+		parts = append(parts, "takes("+bitList(f.TakesOnSuccess)+") if err == nil")
+	}
+	if f.ReleasesOnSuccess != 0 {
+		parts = append(parts, "releases("+bitList(f.ReleasesOnSuccess)+") if err == nil")
+	}
 	if f.Owned != "" {
 		parts = append(parts, fmt.Sprintf("returns(%d %s)", f.OwnedIndex, f.Owned))
+	}
+	if f.Pools != "" {
+		parts = append(parts, "pools("+f.Pools+")")
 	}
 	return "ownership " + strings.Join(parts, " ")
 }
 
 func (f *FuncFact) releases(i int) bool { return i < 64 && f.Releases&(1<<i) != 0 }
 func (f *FuncFact) borrows(i int) bool  { return i < 64 && f.Borrows&(1<<i) != 0 }
+func (f *FuncFact) onSuccess(i int) bool {
+	return i < 64 && (f.TakesOnSuccess|f.ReleasesOnSuccess)&(1<<i) != 0
+}
 
 func bitList(bits uint64) string {
 	var out []string

@@ -73,11 +73,11 @@
 //
 // # Known imprecision
 //
-// Aliasing is flow-insensitive; a resource reachable only through a
-// struct field, map or slice is not tracked; database/sql rows opened in
-// a transaction are reported even though the transaction's end closes
-// them. Paths through no-return calls (os.Exit, log.Fatal, t.Fatal and
-// local helpers that end in one) are cut by the SSA builder.
+// Aliasing of the resource is flow-insensitive (that of its error is
+// not: see aliases.errPhis); a resource reachable only through a struct
+// field, map or slice is not tracked. Paths through no-return calls
+// (os.Exit, log.Fatal, t.Fatal and local helpers that end in one) are
+// cut by the SSA builder.
 package leakflow
 
 import (
@@ -114,6 +114,10 @@ type Result struct {
 	// ConfigErrors are the user-defined resources that name what does
 	// not exist (see Facts.ConfigErrors).
 	ConfigErrors []*ConfigError
+	// Nested are the calls that take a connection from a pool while
+	// one of the same pool is held (nested.go); NestedUnsure, those on
+	// a pool of the same type that cannot be shown to be the same.
+	Nested, NestedUnsure []*Nested
 }
 
 // An InternalError is a recovered panic of the engine.
@@ -158,6 +162,9 @@ type Finding struct {
 	Kind    ExitKind
 	Exits   []token.Pos // leaking exits of this kind, in position order
 	Via     token.Pos   // for Return: the break statement the first exit's path took, if any
+	// Failed is, for Return, the call that keeps the resource only when
+	// it succeeds, on whose failure the first exit's path left it held.
+	Failed  token.Pos
 	Message string
 	// Mode says in which mode of the checks the finding is reported.
 	// Leaking paths that went through a call the engine cannot see into
@@ -165,6 +172,9 @@ type Finding struct {
 	// package), on the assumption that it only borrowed the resource,
 	// are reported in the strict mode only.
 	Mode Mode
+	// Assumed are, for a strict-mode finding, the kinds of callees that
+	// its leaking paths assumed to borrow the resource.
+	Assumed Unseen
 }
 
 // A Mode selects the findings of the default or the strict mode.
@@ -209,6 +219,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range built.SrcFuncs {
 		e.analyzeSafely(fn, res)
 	}
+	e.findNested(built.SrcFuncs, res) // nestedacquire: nested.go
 	return res, nil
 }
 

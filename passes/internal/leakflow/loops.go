@@ -58,10 +58,11 @@ type deferSite struct {
 type funcInfo struct {
 	defers []deferSite
 	loops  loopStructure
+	conds  condTable
 }
 
 func newFuncInfo(fn *ssa.Function) *funcInfo {
-	fi := &funcInfo{loops: loopsOf(fn)}
+	fi := &funcInfo{loops: loopsOf(fn), conds: condsOf(fn)}
 	fi.defers = defersOf(fn, fi.loops)
 	return fi
 }
@@ -81,14 +82,21 @@ func defersOf(fn *ssa.Function, loops loopStructure) []deferSite {
 	return out
 }
 
-// deferLoops reports releases of acq deferred inside a loop: each
-// iteration then holds one more resource until the function returns.
-func (e *engine) deferLoops(fn *ssa.Function, defers []deferSite, acq acquisition, a *aliases, res *Result) {
-	for _, d := range defers {
+// deferLoops reports releases of acq deferred inside a loop that let
+// each iteration hold one more resource until the function returns.
+// A loop whose every path to the next iteration ends the resource
+// (Commit, Rollback, Close, rows drained by Next) holds nothing across
+// iterations: the deferred call is a no-op by then, and nothing is
+// reported. A path that returns relies on the defer, rightly.
+func (e *engine) deferLoops(fn *ssa.Function, fi *funcInfo, acq acquisition, a *aliases, res *Result) {
+	for _, d := range fi.defers {
 		if !d.inLoop {
 			continue
 		}
 		if eff := e.callEffect(a, &d.Call, true); eff.kind != effRelease && eff.kind != effDeferCell {
+			continue
+		}
+		if !e.heldIntoNextIteration(fn, fi, acq, d.Defer) {
 			continue
 		}
 		f := e.finding(fn, acq, DeferInLoop, []leak{{kind: DeferInLoop, pos: d.Pos()}})
@@ -96,6 +104,20 @@ func (e *engine) deferLoops(fn *ssa.Function, defers []deferSite, acq acquisitio
 			e.src.deferText(d.Pos()), acq.typ.Noun, f.Callee)
 		res.Findings = append(res.Findings, f)
 	}
+}
+
+// heldIntoNextIteration reports whether some path from acq reaches the
+// next iteration of its loop with the resource still held, counting
+// the deferred release d as nothing (it runs only when the function
+// returns).
+func (e *engine) heldIntoNextIteration(fn *ssa.Function, fi *funcInfo, acq acquisition, d *ssa.Defer) bool {
+	a := newAliases(acq.typ)
+	resultAliases(a, acq.call, acq.index)
+	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call, skip: d}
+	e.prepareLoopExits(w, fn, acq.call)
+	b := acq.call.Block()
+	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, fi.conds.implied(b, state{}))
+	return w.out.iterated
 }
 
 // loopStructure is the strongly connected components of a CFG, by
@@ -307,7 +329,7 @@ func (e *engine) loopExits(w *walker, call *ssa.Call) []leak {
 	})
 	loop, label := innermostLoop(w.fn.Syntax(), call.Pos())
 	for _, edge := range w.loopEdges {
-		l := leak{kind: Iterate, pos: call.Pos(), strict: edge.strict}
+		l := leak{kind: Iterate, pos: call.Pos(), strict: edge.strict, assumed: edge.from.s.assumed}
 		if loop != nil {
 			l.kind, l.pos = iterationExit(loop, label, edge.from.b, edge.succ)
 		}

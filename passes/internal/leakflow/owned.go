@@ -7,6 +7,7 @@ package leakflow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -84,6 +85,11 @@ func (e *engine) ownership(v ssa.Value, seen map[ssa.Value]bool) valueOwnership 
 		if call, ok := v.Tuple.(*ssa.Call); ok {
 			return e.callOwnership(&call.Call, v.Index)
 		}
+		if ta, ok := v.Tuple.(*ssa.TypeAssert); ok && v.Index == 0 {
+			return e.interfaceOwnership(ta.X, seen)
+		}
+	case *ssa.TypeAssert:
+		return e.interfaceOwnership(v.X, seen)
 	case *ssa.Call:
 		if _, tuple := v.Type().(*types.Tuple); !tuple {
 			return e.callOwnership(&v.Call, 0)
@@ -116,6 +122,114 @@ func (e *engine) ownership(v ssa.Value, seen map[ssa.Value]bool) valueOwnership 
 		return out
 	}
 	return foreignValue
+}
+
+// interfaceOwnership classifies a resource asserted out of an
+// interface value (rows, err := retry(func() (any, error) { return
+// db.Query(q) }); return rows.(*sql.Rows), err): the value that the
+// local callee returned in that interface, looked through the function
+// values it calls that its caller passed it.
+func (e *engine) interfaceOwnership(x ssa.Value, seen map[ssa.Value]bool) valueOwnership {
+	var call *ssa.Call
+	index := 0
+	switch x := x.(type) {
+	case *ssa.Extract:
+		call, _ = x.Tuple.(*ssa.Call)
+		index = x.Index
+	case *ssa.Call:
+		call = x
+	case *ssa.MakeInterface:
+		return e.ownership(x.X, seen)
+	}
+	if call == nil {
+		return foreignValue
+	}
+	return e.returnedThrough(&call.Call, index, seen, 0)
+}
+
+// maxThrough bounds how many calls deep returnedThrough looks.
+const maxThrough = 3
+
+// returnedThrough classifies result index of a call to a local
+// function, or to a function value the caller handed it (a closure
+// literal), by what its returns put in that result.
+func (e *engine) returnedThrough(c *ssa.CallCommon, index int, seen map[ssa.Value]bool, depth int) valueOwnership {
+	callee := c.StaticCallee()
+	if callee == nil || !e.isLocal(callee) || depth > maxThrough {
+		return foreignValue
+	}
+	out := nilValue
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) <= index {
+			continue
+		}
+		switch e.throughValue(ret.Results[index], c, callee, seen, depth) {
+		case foreignValue:
+			return foreignValue
+		case ownedValue:
+			out = ownedValue
+		}
+	}
+	return out
+}
+
+// throughValue classifies a value a callee returns in an interface
+// result: a resource wrapped in it, nil, or the result of calling a
+// function value that the call site passed as an argument.
+func (e *engine) throughValue(v ssa.Value, site *ssa.CallCommon, callee *ssa.Function, seen map[ssa.Value]bool, depth int) valueOwnership {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.IsNil() {
+			return nilValue
+		}
+	case *ssa.MakeInterface:
+		return e.ownership(v.X, seen)
+	case *ssa.Extract:
+		if inner, ok := v.Tuple.(*ssa.Call); ok {
+			return e.throughArg(&inner.Call, v.Index, site, callee, seen, depth)
+		}
+	case *ssa.Call:
+		return e.throughArg(&v.Call, 0, site, callee, seen, depth)
+	}
+	return foreignValue
+}
+
+// throughArg classifies result index of inner, a call inside callee of
+// one of its parameters: the function the call site passed for it.
+func (e *engine) throughArg(inner *ssa.CallCommon, index int, site *ssa.CallCommon, callee *ssa.Function, seen map[ssa.Value]bool, depth int) valueOwnership {
+	p, ok := inner.Value.(*ssa.Parameter)
+	if !ok || site == nil || callee == nil {
+		return foreignValue
+	}
+	i := slices.Index(callee.Params, p)
+	if i < 0 || i >= len(site.Args) {
+		return foreignValue
+	}
+	var fn *ssa.Function
+	switch arg := site.Args[i].(type) {
+	case *ssa.MakeClosure:
+		fn, _ = arg.Fn.(*ssa.Function)
+	case *ssa.Function:
+		fn = arg
+	}
+	if fn == nil || len(fn.Blocks) == 0 {
+		return foreignValue
+	}
+	out := nilValue
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) <= index {
+			continue
+		}
+		switch e.throughValue(ret.Results[index], nil, nil, seen, depth+1) {
+		case foreignValue:
+			return foreignValue
+		case ownedValue:
+			out = ownedValue
+		}
+	}
+	return out
 }
 
 // callOwnership classifies result index of a call.

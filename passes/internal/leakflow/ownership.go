@@ -138,11 +138,16 @@ func (e *engine) funcFact(fn *ssa.Function) *FuncFact {
 			f.Releases |= 1 << i
 		case sumBorrows:
 			f.Borrows |= 1 << i
+		case sumTakesOnSuccess:
+			f.TakesOnSuccess |= 1 << i
+		case sumReleasesOnSuccess:
+			f.ReleasesOnSuccess |= 1 << i
 		}
 	}
 	if r := e.owned.value(fn); r.kind == ownedValue {
 		f.Owned, f.OwnedIndex = r.typ.Key, r.index
 	}
+	f.Pools = e.poolFact(fn) // nestedacquire: nested.go
 	if *f == (FuncFact{}) {
 		return nil
 	}

@@ -54,7 +54,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 func runPanicking(t *testing.T, a *analysis.Analyzer) (*analysistest.Result, *recorder) {
 	t.Helper()
 	rec := new(recorder)
-	results := analysistest.Run(rec, testutil.TestData(), a, "panicking")
+	results := testutil.Run(rec, testutil.TestData(), a, "panicking")
 	if len(results) != 1 {
 		t.Fatalf("got %d results, want 1; errors: %q", len(results), rec.errs)
 	}
@@ -70,7 +70,7 @@ func where(fset *token.FileSet, pos token.Pos) string {
 // Without the panic, both leaks are reported: the "// want" comments of
 // testdata/src/panicking hold, so the runs below really lose bad's.
 func TestPanickingBaseline(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), rowsclose.Analyzer, "panicking")
+	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "panicking")
 }
 
 // The engine recovers the panic, records it as an InternalError naming

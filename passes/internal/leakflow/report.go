@@ -38,6 +38,9 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, kind ExitKind, leaks
 		if len(f.Exits) > 0 && l.pos == f.Exits[0] && l.via.IsValid() {
 			f.Via = l.via
 		}
+		if len(f.Exits) > 0 && l.pos == f.Exits[0] && l.failed.IsValid() && !f.Failed.IsValid() {
+			f.Failed = l.failed
+		}
 	}
 	f.Message = e.message(f)
 	return f
@@ -60,7 +63,9 @@ func (e *engine) message(f *Finding) string {
 	}
 	switch f.Kind {
 	case Return:
-		if f.Via.IsValid() {
+		if f.Failed.IsValid() {
+			fmt.Fprintf(&b, " on the path where %s fails at %s and returns at %s", e.src.callText(f.Failed), e.where(f.Failed), at)
+		} else if f.Via.IsValid() {
 			fmt.Fprintf(&b, " on the path that breaks out of the loop at %s and returns at %s", e.where(f.Via), at)
 		} else {
 			fmt.Fprintf(&b, " on the path that returns at %s", at)
@@ -93,6 +98,10 @@ func (e *engine) message(f *Finding) string {
 			b.WriteString("; assign it and " + fmt.Sprintf(f.Type.Fix, v))
 		}
 	default:
+		if f.Failed.IsValid() {
+			fmt.Fprintf(&b, "; release %s where %s fails: it keeps %s only when it succeeds", v, e.src.callText(f.Failed), v)
+			break
+		}
 		b.WriteString("; " + fmt.Sprintf(f.Type.Fix, v))
 	}
 	return b.String()

@@ -20,6 +20,9 @@ const (
 	sumBorrows                 // uses it and leaves it held on every exit
 	sumPartial                 // releases it on some exits only
 	sumUnclear                 // hands it over: unknown
+	// Conditional on the function's error result (conditional.go):
+	sumTakesOnSuccess    // hands it over where the error is nil, leaves it held where not
+	sumReleasesOnSuccess // releases it where the error is nil, leaves it held where not
 )
 
 type summaryKey struct {
@@ -27,14 +30,18 @@ type summaryKey struct {
 	fn   *ssa.Function
 	slot int  // parameter index, or -1-k for free variable k
 	cell bool // the slot points to a cell holding the resource
+	// field: the slot is a struct holding the resource in field
+	// field-1 (see container.go); 0 for the resource itself.
+	field int
 }
 
 // summaryEffect is the effect, at a call site, of passing the resource
 // to slot of fn. A deferred closure that releases on some path only is
 // trusted, since such closures are the commit-or-rollback idiom; a
 // direct call is not.
-func (e *engine) summaryEffect(typ *resource.Type, fn *ssa.Function, slot int, cell, deferred bool) effect {
-	switch e.summaries.value(summaryKey{typ, fn, slot, cell}) {
+func (e *engine) summaryEffect(k summaryKey, deferred bool) effect {
+	fn := k.fn
+	switch e.summaries.value(k) {
 	case sumNone:
 		return effect{kind: effNotHeld}
 	case sumReleases:
@@ -46,6 +53,11 @@ func (e *engine) summaryEffect(typ *resource.Type, fn *ssa.Function, slot int, c
 			return effect{kind: effRelease}
 		}
 		return effect{kind: effEscape, reason: "released by " + calleeName(fn) + " on some paths only"}
+	case sumTakesOnSuccess, sumReleasesOnSuccess:
+		if deferred {
+			return effect{kind: effRelease}
+		}
+		return effect{kind: effOnSuccess, reason: "kept by " + calleeName(fn) + " when it succeeds"}
 	}
 	return effect{kind: effEscape, reason: "passed to " + calleeName(fn) + ", which hands it on"}
 }
@@ -68,9 +80,12 @@ func (e *engine) computeSummary(k summaryKey) summary {
 		return sumUnclear
 	}
 	a := newAliases(k.typ)
-	if k.cell {
+	switch {
+	case k.cell:
 		a.addCell(root)
-	} else {
+	case k.field > 0:
+		a.addParamContainer(root, k.field)
+	default:
 		a.addValue(root)
 	}
 	w := &walker{e: e, fn: fn, a: a}
@@ -78,12 +93,16 @@ func (e *engine) computeSummary(k summaryKey) summary {
 	out := w.out
 	switch {
 	case out.escape != "" || out.returned:
-		return sumUnclear
+		return conditional(&out)
 	case len(out.leaks) == 0 && out.released:
 		return sumReleases
-	case len(out.leaks) > 0 && !out.released:
-		return sumBorrows
 	case len(out.leaks) > 0:
+		if c := conditional(&out); c != sumUnclear {
+			return c
+		}
+		if !out.released {
+			return sumBorrows
+		}
 		return sumPartial
 	}
 	return sumNone // every path panics, or recurses

@@ -23,9 +23,25 @@ type state struct {
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
 	strict   bool // the resource went to a callee the engine cannot see into (strict mode only)
+	// assumed are the kinds of callees the engine cannot see into that
+	// the path assumed to borrow the resource.
+	assumed Unseen
+	// txEnds: the transaction the resource was queried on is ended on
+	// this path, or its end is deferred (see txscope.go); txUsed: it was
+	// used again while the resource was held.
+	txEnds, txUsed bool
+	// condKnown and condTrue: what the path learnt of the conditions
+	// that several Ifs test (see conds.go), a bit each.
+	condKnown, condTrue uint32
 	// errPhis has a bit for each phi of aliases.errPhis that denotes
 	// the paired error on this path (it took the error's edge).
-	errPhis uint64
+	errPhis uint32
+	// gone: in a summary, the resource was handed over on this path;
+	// the walk goes on only to see whether the exit reports an error.
+	gone bool
+	// failed is the call that keeps the resource where it succeeds,
+	// when the path goes on as if it failed (see conditional.go).
+	failed token.Pos
 	// brk is the break statement by which the path last left a loop
 	// while holding the resource, to name it in the message.
 	brk token.Pos
@@ -39,11 +55,13 @@ type node struct {
 
 // leak is one leaking exit found by a walk.
 type leak struct {
-	kind   ExitKind
-	looped bool      // found after going around the acquisition's loop: the loop leak explains it
-	strict bool      // found after a call the engine cannot see into: strict mode only
-	pos    token.Pos // the return, or the overwriting store
-	via    token.Pos // the break statement the path took out of a loop, if any
+	kind    ExitKind
+	looped  bool      // found after going around the acquisition's loop: the loop leak explains it
+	strict  bool      // found after a call the engine cannot see into: strict mode only
+	pos     token.Pos // the return, or the overwriting store
+	via     token.Pos // the break statement the path took out of a loop, if any
+	failed  token.Pos // the call whose failure left the resource held, if any
+	assumed Unseen    // the kinds of callees assumed to borrow it on the path
 }
 
 // outcome summarizes one walk.
@@ -53,6 +71,13 @@ type outcome struct {
 	released bool   // some path released the resource
 	returned bool   // some path returned it to the caller
 	escape   string // why ownership became unclear on some path, if it did
+
+	// For summaries, the exits classified by the function's error
+	// result (conditional.go).
+	handedOver      bool // some path returned or handed over the resource
+	handoverMayFail bool // on some such path the error is not known nil
+	leakMaySucceed  bool // on some path leaving it held the error is not known non-nil
+	drained         bool // some path ended where Next returned false, which released it
 }
 
 // walker walks the CFG of one function for one resource.
@@ -66,7 +91,7 @@ type walker struct {
 	seen map[node]bool
 	// visits counts the states each block was entered with; past
 	// maxStatesPerBlock the walk widens the state (see walk).
-	visits map[*ssa.BasicBlock]int
+	visits []uint8
 
 	// loopTargets are the blocks whose entry ends an iteration of the
 	// loop holding the acquisition (see prepareLoopExits); loopEdges
@@ -76,6 +101,18 @@ type walker struct {
 	header      *ssa.BasicBlock
 
 	initDeferred bool // a release was deferred before the acquisition
+
+	// tx is the transaction whose end closes the resource, or nil
+	// (see txscope.go).
+	tx *aliases
+
+	// skip is a defer statement the walk takes to release nothing:
+	// deferloop asks what is held when the next iteration starts.
+	skip ssa.Instruction
+
+	// visit, if set, sees each instruction reached while the resource
+	// is held (nestedacquire: nested.go).
+	visit func(ssa.Instruction, state)
 }
 
 // loopEdge is a way an iteration ended: the node that ended it and the
@@ -99,7 +136,7 @@ type workItem struct {
 // the initial state init.
 func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 	w.seen = make(map[node]bool)
-	w.visits = make(map[*ssa.BasicBlock]int)
+	w.visits = make([]uint8, len(w.fn.Blocks))
 	w.initDeferred = init.deferred
 	queue := []workItem{{node{b, init}, start}}
 	for len(queue) > 0 {
@@ -119,16 +156,19 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, i, s.strict})
 			}
 			next := node{succ, w.edgeState(it.n.b, succ, i, s)}
-			if w.visits[succ] >= maxStatesPerBlock {
+			if w.visits[succ.Index] >= maxStatesPerBlock {
 				// Widen: forget which phis denote the error, so that
 				// the states of a block stay few and the walk linear.
 				next.s.errPhis = 0
+				next.s.condKnown, next.s.condTrue = 0, 0
 			}
 			if w.seen[next] {
 				continue
 			}
 			w.seen[next] = true
-			w.visits[succ]++
+			if w.visits[succ.Index] < maxStatesPerBlock {
+				w.visits[succ.Index]++
+			}
 			queue = append(queue, workItem{next, 0})
 		}
 	}
@@ -161,6 +201,12 @@ func (w *walker) block(it workItem) (state, bool) {
 			}
 			return s, false
 		}
+		if w.fi != nil {
+			s = w.fi.conds.forget(ins, s)
+		}
+		if w.visit != nil {
+			w.visit(ins, s)
+		}
 		next, ok := w.step(ins, s)
 		if !ok {
 			return s, false
@@ -175,14 +221,24 @@ func (w *walker) block(it workItem) (state, bool) {
 func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 	switch ins := ins.(type) {
 	case *ssa.Return:
+		if s.gone {
+			w.noteHandover(ins)
+			return s, false
+		}
 		for _, r := range ins.Results {
 			if w.a.vals[r] {
 				w.out.returned = true
+				w.noteHandover(ins)
 				return s, false
 			}
 		}
+		if w.acq == nil && returnedErr(w.fn, ins) != errNonNil {
+			w.out.leakMaySucceed = true
+		}
 		if !s.deferred {
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict, via: s.brk})
+			// Closed by the transaction's end: hygiene, strict mode only.
+			closedByTx := s.txEnds && !s.txUsed
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed, assumed: s.assumed})
 		}
 		return s, false
 	case *ssa.Panic:
@@ -192,7 +248,19 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			return s, false // t.Fatal through testing.TB
 		}
 	case *ssa.Store:
+		if s.gone {
+			return s, true
+		}
 		return w.store(ins, s)
+	}
+	if s.gone {
+		return s, true
+	}
+	if ins == w.skip {
+		return s, true
+	}
+	if w.tx != nil {
+		s = w.txStep(ins, s)
 	}
 	eff := w.e.effect(w.a, ins)
 	switch eff.kind {
@@ -205,13 +273,32 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		return s, true
 	case effEscape:
 		w.out.escape = eff.reason
-		if eff.unknownCallee && w.acq != nil {
+		if eff.unknown != 0 && w.acq != nil {
 			// Assume the callee borrows it; leaks found from here on
-			// are reported by the checks' strict mode only.
-			s.strict = true
+			// are reported by the checks' strict mode only, unless the
+			// default mode makes the same assumption of such callees.
+			s.assumed |= eff.unknown
+			if eff.unknown&^borrowDefaults != 0 {
+				s.strict = true
+			}
 			return s, true
 		}
-		return s, false
+		return w.handOver(s)
+	case effOnSuccess:
+		call, _ := ins.(*ssa.Call)
+		errV := (ssa.Value)(nil)
+		if call != nil {
+			errV = callError(call)
+		}
+		if errV == nil {
+			w.out.escape = eff.reason
+			return w.handOver(s)
+		}
+		// Where the call's error is nil the resource is gone (see
+		// nothingHeld); the walk goes on along the failing path.
+		w.a.condErrs[errV] = true
+		s.failed = ins.Pos()
+		return s, true
 	case effNotHeld:
 		return s, false
 	}
@@ -228,8 +315,12 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 		if w.a.cells[st.Addr] {
 			return s, true
 		}
+		if alloc, field := containerOf(w.fn, st); alloc != nil {
+			w.a.addContainer(alloc, field)
+			return s, true
+		}
 		w.out.escape = "stored in a field, global, container or outer variable"
-		return s, false
+		return w.handOver(s)
 	}
 	if w.a.errCells[st.Addr] {
 		s.errStale = !w.a.errs[st.Val]
@@ -238,8 +329,30 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 	if !w.a.cells[st.Addr] {
 		return s, true
 	}
-	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped, strict: s.strict})
+	w.out.leaks = append(w.out.leaks, leak{kind: Overwrite, pos: storePos(st), looped: s.looped, strict: s.strict, assumed: s.assumed})
 	return s, false
+}
+
+// handOver ends the path where the resource is handed over. A
+// summary goes on to the exit, to classify it by its error result.
+func (w *walker) handOver(s state) (state, bool) {
+	if w.acq != nil {
+		return s, false
+	}
+	s.gone = true
+	return s, true
+}
+
+// noteHandover records, for a summary, an exit that hands the resource
+// over (returns it, or returns after it was handed over).
+func (w *walker) noteHandover(ret *ssa.Return) {
+	if w.acq != nil {
+		return
+	}
+	w.out.handedOver = true
+	if returnedErr(w.fn, ret) != errNil {
+		w.out.handoverMayFail = true
+	}
 }
 
 // pruned reports whether the i'th successor edge of b is infeasible
@@ -252,7 +365,16 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 	if !ok {
 		return false
 	}
-	return w.e.nothingHeld(w.a, ifi.Cond, i == 0, s)
+	if w.fi != nil && w.fi.conds.contradicts(b, i, s) {
+		return true
+	}
+	if !w.e.nothingHeld(w.a, ifi.Cond, i == 0, s) {
+		return false
+	}
+	if c, ok := ifi.Cond.(*ssa.Call); ok && i == 1 && isMethodOn(w.a, &c.Call, "Next") {
+		w.out.drained = true
+	}
+	return true
 }
 
 // edgeState is the state after the edge from b to succ. Going back to
@@ -271,6 +393,9 @@ func (w *walker) edgeState(b, succ *ssa.BasicBlock, i int, s state) state {
 	}
 	if len(w.a.errPhis) > 0 {
 		s.errPhis = w.a.errPhiBits(succ, slices.Index(succ.Preds, b), s)
+	}
+	if w.fi != nil {
+		s = w.fi.conds.learn(b, i, s)
 	}
 	return s
 }

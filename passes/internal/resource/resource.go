@@ -49,10 +49,21 @@ type Type struct {
 	// nothing is held (database/sql's Row).
 	ErrMeansEmpty bool
 
+	// EndClosesResults: ending this transaction (Commit or Rollback)
+	// closes the rows queried on it (database/sql's Tx cancels its
+	// context, and the rows close with it). pgx's does not: the
+	// connection stays busy.
+	EndClosesResults bool
+
 	// Handles lists the methods that return the resource's underlying
 	// handle, through which it can be released too: closing
 	// conn.PgConn() closes the *pgx.Conn.
 	Handles []string
+
+	// Embedded names the embedded field through whose promoted methods
+	// the resource is used and released: *sqlx.Rows embeds *sql.Rows,
+	// so rows.Close() is (*sql.Rows).Close on the field "Rows".
+	Embedded string
 }
 
 // IsHandle reports whether the method returns a handle of t.
@@ -95,6 +106,7 @@ type Model struct {
 	types     map[string]*Type
 	acquirers map[string]string // function FullName -> type key
 	releasers map[string]int    // function FullName -> index of released argument
+	borrowers map[string]int    // function FullName -> index of an argument it only borrows
 	// ifaceAcquirers names the interface methods that acquire a resource
 	// when their first result is a resource type.
 	ifaceAcquirers map[string]bool
@@ -136,6 +148,17 @@ func (m *Model) ReleasedArg(fn *types.Func) int {
 	return -1
 }
 
+// BorrowedArg returns the index of an argument that fn takes a resource
+// in and leaves to the caller (sql.Tx.Stmt makes a transaction's copy
+// of the statement it is handed, which stays the caller's to close), or
+// -1. As for ReleasedArg, a method's receiver is argument 0.
+func (m *Model) BorrowedArg(fn *types.Func) int {
+	if i, ok := m.borrowers[funcKey(fn)]; ok {
+		return i
+	}
+	return -1
+}
+
 // Acquired returns the resource type that a call to the static callee fn
 // acquires in its first result, or nil.
 func (m *Model) Acquired(fn *types.Func) *Type {
@@ -161,6 +184,36 @@ func (m *Model) AcquiredByInterface(fn *types.Func) *Type {
 	return m.TypeOf(sig.Results().At(0).Type())
 }
 
+// PreparesOnArg reports whether fn prepares a statement on one of its
+// arguments (sqlx.Preparex(p, query)), and which: a statement prepared
+// on a transaction closes with it and carries no obligation.
+func (m *Model) PreparesOnArg(fn *types.Func) (int, bool) {
+	if !inPackage(fn, sqlxPkg) {
+		return 0, false
+	}
+	i, ok := stmtOnArg[funcKey(fn)]
+	return i, ok
+}
+
+// AcquiresNothing reports whether the table knows that a call of fn
+// gives its caller nothing to release (sqlx's statements of a
+// transaction, and its Unsafe copies), whatever fn's body looks like.
+func (m *Model) AcquiresNothing(fn *types.Func) bool {
+	return inPackage(fn, sqlxPkg) && acquireNothing[funcKey(fn)]
+}
+
+// inPackage reports whether fn belongs to the package path: a test that
+// costs no allocation, unlike funcKey, made before it on every call.
+func inPackage(fn *types.Func, path string) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == path
+}
+
+// IsTransaction reports whether t is a transaction type of the model.
+func (m *Model) IsTransaction(t types.Type) bool {
+	r := m.TypeOf(t)
+	return r != nil && r.Check == "txend"
+}
+
 // funcKey is the table key of a function: the FullName of its generic
 // origin, so that instantiations of pgx.CollectRows match.
 func funcKey(fn *types.Func) string {
@@ -180,6 +233,9 @@ func (m *Model) WithTypes(ts []*Type) *Model {
 		out.types[k] = t
 	}
 	for _, t := range ts {
+		if m.types[t.Key] != nil {
+			continue // the table knows it better (sqlx's NamedStmt)
+		}
 		out.types[t.Key] = t
 		if elem, ok := strings.CutPrefix(t.Key, "*"); ok && out.types[elem] == nil {
 			out.types[elem] = t

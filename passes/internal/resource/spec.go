@@ -79,7 +79,10 @@ func (m *Model) add(s Spec) error {
 	if _, _, ok := SplitType(s.Type); !ok {
 		return fmt.Errorf("type %q is not a package-qualified named type such as \"*example.com/db.Rows\"", s.Type)
 	}
-	if m.types[s.Type] != nil {
+	if slices.ContainsFunc(m.specs, func(o Spec) bool { return o.Type == s.Type }) {
+		return fmt.Errorf("type %s is already configured", s.Type)
+	}
+	if t := m.types[s.Type]; t != nil && !configurable(s.Type) {
 		return fmt.Errorf("type %s is already a resource", s.Type)
 	}
 	defaults, ok := LeakChecks[s.Check]
@@ -97,6 +100,9 @@ func (m *Model) add(s Spec) error {
 			return fmt.Errorf("release %q is not a method name", name)
 		}
 	}
+	if builtin := m.types[s.Type]; builtin != nil {
+		return m.extend(builtin, s)
+	}
 	t := &Type{
 		Key:      s.Type,
 		Check:    s.Check,
@@ -108,6 +114,18 @@ func (m *Model) add(s Spec) error {
 	if len(s.Release) > 0 {
 		t.Fix = fmt.Sprintf("defer %%s.%s() after the error check", s.Release[0])
 	}
+	if err := m.addFuncs(s); err != nil {
+		return err
+	}
+	pkg, _, _ := SplitType(s.Type)
+	m.types[s.Type] = t
+	m.roots = append(m.roots, pkg)
+	m.specs = append(m.specs, s)
+	return nil
+}
+
+// addFuncs adds the acquiring and releasing functions of s.
+func (m *Model) addFuncs(s Spec) error {
 	for _, fn := range s.Acquire {
 		if _, _, ok := SplitFunc(fn); !ok {
 			return fmt.Errorf("acquire %q is not a function name such as \"example.com/db.Open\" or \"(*example.com/db.DB).Query\"", fn)
@@ -123,10 +141,6 @@ func (m *Model) add(s Spec) error {
 		}
 		m.releasers[rf.Function] = rf.Arg
 	}
-	pkg, _, _ := SplitType(s.Type)
-	m.types[s.Type] = t
-	m.roots = append(m.roots, pkg)
-	m.specs = append(m.specs, s)
 	return nil
 }
 
@@ -175,4 +189,40 @@ func leakCheckNames() []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// configurable reports whether a built-in type may still be configured:
+// sqlx's and pgx v4's, which users described in their configuration
+// before they were built in. Such an entry adds to the built-in
+// contract instead of being an error.
+func configurable(key string) bool {
+	for _, table := range [][]Type{sqlxTypes, pgxV4Types} {
+		for _, t := range table {
+			if t.Key == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// extend adds the user's entry s to the built-in type t: its acquiring
+// functions, releasing methods and functions, and its noun.
+func (m *Model) extend(t *Type, s Spec) error {
+	ext := *t
+	ext.Releases = slices.Clone(t.Releases)
+	for _, r := range s.Release {
+		if !slices.Contains(ext.Releases, r) {
+			ext.Releases = append(ext.Releases, r)
+		}
+	}
+	if s.Noun != "" {
+		ext.Noun = s.Noun
+	}
+	if err := m.addFuncs(s); err != nil {
+		return err
+	}
+	m.types[s.Type] = &ext
+	m.specs = append(m.specs, s)
+	return nil
 }

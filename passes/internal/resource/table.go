@@ -5,7 +5,8 @@
 package resource
 
 // The built-in table: the contracts of database/sql (Go 1.26) and pgx
-// v5.12.0, as docs/design.md section 3 states them.
+// v5.12.0, as docs/design.md section 3 states them, plus sqlx (sqlx.go)
+// and pgx v4 (pgxv4.go).
 
 const (
 	sqlPkg  = "database/sql"
@@ -33,7 +34,8 @@ var builtinTypes = []Type{
 	{Key: "*" + poolPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit"},
 	{Key: "*" + sqlPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
-		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit",
+		EndClosesResults: true},
 	{Key: "*" + sqlPkg + ".Stmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check"},
 	{Key: pgxPkg + ".BatchResults", Check: "batchclose", Noun: "batch results", Releases: []string{"Close"},
@@ -91,6 +93,9 @@ func acquirerTable() map[string]string {
 	builtinAcquirers[pgxPkg+".Connect"] = "*" + pgxPkg + ".Conn"
 	builtinAcquirers[pgxPkg+".ConnectConfig"] = "*" + pgxPkg + ".Conn"
 	builtinAcquirers[pgxPkg+".ConnectWithOptions"] = "*" + pgxPkg + ".Conn"
+
+	sqlxAcquirers(acquire, builtinAcquirers)
+	pgxV4Acquirers(acquire, builtinAcquirers)
 	return builtinAcquirers
 }
 
@@ -111,25 +116,38 @@ var builtinReleasers = map[string]int{
 	pgxPkg + ".AppendRows":           1,
 }
 
+// builtinBorrowers are the library functions that take a resource as
+// an argument and leave it to the caller, with the argument's index (a
+// method's receiver is argument 0). Tx.Stmt and Tx.StmtContext return
+// a transaction-bound copy of the statement, closed with the
+// transaction; the statement they are handed is still open.
+var builtinBorrowers = map[string]int{
+	"(*" + sqlPkg + ".Tx).Stmt":        1,
+	"(*" + sqlPkg + ".Tx).StmtContext": 2,
+}
+
 // builtinRoots are the packages that declare the built-in resource
 // types: only they and their importers can hold one. Their subpackages
 // are not roots: database/sql/driver, pgconn and pgtype declare no
 // resource, and much code that never sees one imports them
 // (github.com/google/uuid imports database/sql/driver).
-var builtinRoots = []string{sqlPkg, pgxPkg, poolPkg}
+var builtinRoots = []string{sqlPkg, pgxPkg, poolPkg, sqlxPkg, pgxV4Pkg, pgxV4PoolPkg}
 
-// Builtin returns the model of database/sql and pgx v5.
+// Builtin returns the model of database/sql, pgx v5, sqlx and pgx v4.
 func Builtin() *Model {
 	m := &Model{
 		types:          make(map[string]*Type),
 		acquirers:      make(map[string]string),
 		releasers:      make(map[string]int),
+		borrowers:      make(map[string]int),
 		ifaceAcquirers: make(map[string]bool),
 		roots:          append([]string(nil), builtinRoots...),
 	}
-	for i := range builtinTypes {
-		t := builtinTypes[i]
-		m.types[t.Key] = &t
+	for _, table := range [][]Type{builtinTypes, sqlxTypes, pgxV4Types} {
+		for i := range table {
+			t := table[i]
+			m.types[t.Key] = &t
+		}
 	}
 	for k, v := range builtinAcquirers {
 		m.acquirers[k] = v
@@ -137,7 +155,10 @@ func Builtin() *Model {
 	for k, v := range builtinReleasers {
 		m.releasers[k] = v
 	}
-	for _, name := range builtinIfaceAcquirers {
+	for k, v := range builtinBorrowers {
+		m.borrowers[k] = v
+	}
+	for _, name := range append(builtinIfaceAcquirers, sqlxIfaceAcquirers...) {
 		m.ifaceAcquirers[name] = true
 	}
 	return m

@@ -7,8 +7,6 @@ package ssabuild_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 )
@@ -17,5 +15,5 @@ import (
 // and panicking helpers; rowsclose's crosspkg cases check that callers
 // in another package end their paths there.
 func TestNoReturnFacts(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), ssabuild.Analyzer, "noreturn/fatal")
+	testutil.Run(t, testutil.TestData(), ssabuild.Analyzer, "noreturn/fatal")
 }

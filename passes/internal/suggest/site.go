@@ -22,6 +22,7 @@ type site struct {
 	assign *ast.AssignStmt // v, err := call
 	call   *ast.CallExpr
 	list   []ast.Stmt // the statement list holding assign
+	owner  ast.Node   // the block or clause of list
 	index  int        // of assign in list
 	body   *ast.BlockStmt
 }
@@ -60,6 +61,7 @@ func findSite(pass *analysis.Pass, pos token.Pos) *site {
 		return nil
 	}
 	s.call = call
+	s.owner = path[i+1]
 	switch p := path[i+1].(type) {
 	case *ast.BlockStmt:
 		s.list = p.List

@@ -36,6 +36,12 @@
 // defer statement, or that the engine stopped following on some path
 // gets no fix: deferring its release could release what someone else
 // now owns, or release twice what is already released.
+//
+// The fix also removes an explicit release that the deferred one makes
+// redundant, when it is provably the same call at the same point of its
+// path (see redundant.go); the fix's message names each explicit
+// release of the same method that it removes or keeps, and why it keeps
+// it. -fix prints that message for each fix it applies.
 package suggest
 
 import (
@@ -52,7 +58,7 @@ import (
 // Fix returns the fix of finding f, one of the findings of res, or nil
 // when the fix is not mechanical.
 func Fix(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result) *analysis.SuggestedFix {
-	if f.Kind != leakflow.Return || f.Var == "" || f.Type.Check == "rowscan" {
+	if f.Kind != leakflow.Return || f.Var == "" || f.Type.Check == "rowscan" || f.Failed.IsValid() {
 		return nil
 	}
 	s := findSite(pass, f.Acquire)
@@ -77,7 +83,7 @@ func Fix(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result) *analys
 	}
 
 	// The statement after which the release is deferred.
-	var after ast.Stmt
+	after := -1
 	where := "after the error check"
 	switch len(s.assign.Lhs) {
 	case 1:
@@ -86,26 +92,31 @@ func Fix(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result) *analys
 		// result may return nil, which a deferred release would
 		// dereference.
 		if f.Type.Check == "batchclose" {
-			after, where = s.assign, "after "+f.Callee
+			after, where = s.index, "after "+f.Callee
 		}
 	case 2:
 		if s.index+1 < len(s.list) && isErrCheck(pass.TypesInfo, s.list[s.index+1], s.assign.Lhs[1]) {
-			after = s.list[s.index+1]
+			after = s.index + 1
 		}
 	}
-	if after == nil || !ownedHere(pass.TypesInfo, s.body, v, obj) {
+	if after < 0 || !ownedHere(pass.TypesInfo, s.body, v, obj) {
 		return nil
 	}
-	release := releaseCall(pass, f.Type, v, s.call)
-	if release == "" {
+	rel, ok := releaseCall(pass, f.Type, v, s.call)
+	if !ok {
 		return nil
 	}
-	edit := insertLineAfter(pass, s.assign, after, "defer "+release)
+	edit := insertLineAfter(pass, s.assign, s.list[after], "defer "+rel.text)
 	if edit == nil {
 		return nil
 	}
+	removals, notes := redundant(pass, s, after, obj, f.Type, rel)
+	msg := fmt.Sprintf("Defer %s %s", rel.text, where)
+	for _, note := range notes {
+		msg += "; " + note
+	}
 	return &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Defer %s %s", release, where),
-		TextEdits: []analysis.TextEdit{*edit},
+		Message:   msg,
+		TextEdits: append([]analysis.TextEdit{*edit}, removals...),
 	}
 }

@@ -74,18 +74,31 @@ func Pool(t testing.TB, opts ...dbleakrt.Option) *dbleakrt.Pool {
 
 // Close closes p, failing the test if that takes longer than a few seconds,
 // which means a connection was never released.
-func Close(t testing.TB, p *dbleakrt.Pool) {
+func Close(t testing.TB, p interface{ Close(context.Context) error }) {
 	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		p.Close()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(closeTimeout):
-		t.Errorf("closing the pool blocked for %v: connections still held:\n%v", closeTimeout, p.Held())
+	ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
+	defer cancel()
+	if err := p.Close(ctx); err != nil {
+		t.Errorf("closing the pool: %v", err)
 	}
+}
+
+// Drivers are the database/sql drivers the tests run with: pgx's stdlib
+// and lib/pq.
+var Drivers = []string{"pgx", "postgres"}
+
+// DB returns a tracked database/sql handle on the test database through
+// the named driver ("pgx" or "postgres", which the importing test must
+// register by importing github.com/jackc/pgx/v5/stdlib or
+// github.com/lib/pq), closed when the test ends.
+func DB(t testing.TB, driverName string, opts ...dbleakrt.Option) *dbleakrt.DB {
+	t.Helper()
+	d, err := dbleakrt.Open(driverName, DSN(t), opts...)
+	if err != nil {
+		t.Fatalf("dbleakrt.Open(%q): %v", driverName, err)
+	}
+	t.Cleanup(func() { Close(t, d) })
+	return d
 }
 
 var unsafeChars = regexp.MustCompile(`[^a-z0-9]+`)
@@ -94,10 +107,27 @@ var unsafeChars = regexp.MustCompile(`[^a-z0-9]+`)
 // column definitions, drops it when the test ends, and returns its name.
 func Table(t testing.TB, p *dbleakrt.Pool, columns string) string {
 	t.Helper()
+	return table(t, columns, func(ctx context.Context, sql string) error {
+		_, err := p.Pgx().Exec(ctx, sql)
+		return err
+	})
+}
+
+// SQLTable is Table for a database/sql handle.
+func SQLTable(t testing.TB, d *dbleakrt.DB, columns string) string {
+	t.Helper()
+	return table(t, columns, func(ctx context.Context, sql string) error {
+		_, err := d.SQL().ExecContext(ctx, sql)
+		return err
+	})
+}
+
+func table(t testing.TB, columns string, exec func(context.Context, string) error) string {
+	t.Helper()
 	name := unsafeChars.ReplaceAllString(strings.ToLower(t.Name()), "_")
 	name = "rt_" + name[:min(len(name), 40)] + "_" + randomHex(t, 4)
 	ctx := context.Background()
-	if _, err := p.Pgx().Exec(ctx, fmt.Sprintf("CREATE TABLE %s (%s)", name, columns)); err != nil {
+	if err := exec(ctx, fmt.Sprintf("CREATE TABLE %s (%s)", name, columns)); err != nil {
 		t.Fatalf("create table %s: %v", name, err)
 	}
 	t.Cleanup(func() {

@@ -62,21 +62,20 @@ func run(ctx context.Context, dsn, addr, variant string, maxConns int, timeout t
 		return err
 	}
 	defer func() {
-		if !s.Close(5 * time.Second) {
-			log.Printf("userservice: pool not closed after 5s: %d connections still held (leaked?)",
-				s.Pool.Stat().Outstanding())
+		if err := s.Close(5 * time.Second); err != nil {
+			log.Printf("userservice: %v", err) // names the connections still held
 		}
 	}()
 
 	mux := http.NewServeMux()
 	mux.Handle("/", s.Handler)
 	mux.HandleFunc("GET /debug/pool", func(w http.ResponseWriter, r *http.Request) {
-		ps, ds := s.Pool.Stat(), s.DB.Stats()
+		ps, ds := s.Pool.Stat(), s.DB.Stat()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintf(w, "pgxpool: %d acquired, %d idle, %d max, %d leaked\n",
 			ps.AcquiredConns(), ps.IdleConns(), ps.MaxConns(), ps.LeakCount())
-		fmt.Fprintf(w, "database/sql: %d in use, %d idle, %d max\n",
-			ds.InUse, ds.Idle, ds.MaxOpenConnections)
+		fmt.Fprintf(w, "database/sql: %d in use, %d idle, %d max, %d leaked\n",
+			ds.InUse, ds.Idle, ds.MaxOpenConnections, ds.LeakCount())
 	})
 
 	srv := &http.Server{

@@ -9,17 +9,41 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// One transaction per order, each rolled back only when the whole
-// import returns.
+// One transaction per order: every path to the next iteration commits,
+// so nothing is held across iterations and the deferred Rollback is a
+// no-op by then.
 func importOrders(ctx context.Context, pool *pgxpool.Pool, ids []int64) error {
 	for _, id := range ids {
 		tx, err := pool.Begin(ctx)
 		if err != nil {
 			return err
 		}
-		defer tx.Rollback(ctx) // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from pool\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		defer tx.Rollback(ctx) // ok: committed before the next iteration
 		if _, err := tx.Exec(ctx, "INSERT INTO orders (id) VALUES ($1)", id); err != nil {
 			return err
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// An order already present is skipped with its transaction still open:
+// each such iteration holds one more until the import returns.
+func importNewOrders(ctx context.Context, pool *pgxpool.Pool, ids []int64) error {
+	for _, id := range ids {
+		tx, err := pool.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx) // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from pool\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		tag, err := tx.Exec(ctx, "INSERT INTO orders (id) VALUES ($1) ON CONFLICT DO NOTHING", id)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			continue
 		}
 		if err := tx.Commit(ctx); err != nil {
 			return err
@@ -49,7 +73,8 @@ func importOrdersFunc(ctx context.Context, pool *pgxpool.Pool, ids []int64) erro
 	return nil
 }
 
-// database/sql rows of every user held until the function returns.
+// database/sql rows of every user, read until the first row only: each
+// user's rows stay open until the function returns.
 func countOrders(ctx context.Context, db *sql.DB, users []int64) (map[int64]int, error) {
 	counts := make(map[int64]int)
 	for _, u := range users {
@@ -58,6 +83,26 @@ func countOrders(ctx context.Context, db *sql.DB, users []int64) (map[int64]int,
 			return nil, err
 		}
 		defer rows.Close() // want `^rows\.Close is deferred inside a loop: each iteration holds its rows from db\.QueryContext until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		if rows.Next() {
+			counts[u]++
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return counts, nil
+}
+
+// Clean twin: the rows are drained by Next, which closes them, before
+// the next iteration.
+func countAllOrders(ctx context.Context, db *sql.DB, users []int64) (map[int64]int, error) {
+	counts := make(map[int64]int)
+	for _, u := range users {
+		rows, err := db.QueryContext(ctx, "SELECT 1 FROM orders WHERE user_id = $1", u)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close() // ok: drained before the next iteration
 		for rows.Next() {
 			counts[u]++
 		}

@@ -28,12 +28,12 @@ func FirstName(rows pgx.Rows) (string, error) { // want FirstName:`^ownership bo
 }
 
 // Active returns rows its caller must close.
-func Active(ctx context.Context, pool *pgxpool.Pool) (pgx.Rows, error) { // want Active:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\)$`
+func Active(ctx context.Context, pool *pgxpool.Pool) (pgx.Rows, error) { // want Active:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\) pools\(1\)$`
 	return pool.Query(ctx, "SELECT name FROM users WHERE active")
 }
 
 // Begin returns a transaction its caller must end.
-func Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) { // want Begin:`^ownership returns\(0 \*database/sql.Tx\)$`
+func Begin(ctx context.Context, db *sql.DB) (*sql.Tx, error) { // want Begin:`^ownership returns\(0 \*database/sql.Tx\) pools\(1\)$`
 	return db.BeginTx(ctx, nil)
 }
 

@@ -34,3 +34,29 @@ func viaGetter(ctx context.Context, s *helpers.Store) error {
 	_, err := conn.Exec(ctx, "SELECT 1")
 	return err
 }
+
+// helpers.NewSession keeps the connection only when it succeeds.
+func sessionLeak(ctx context.Context, pool *pgxpool.Pool) (*helpers.Session, error) {
+	conn, err := pool.Acquire(ctx) // want `^connection conn from pool\.Acquire is not released on the path where helpers\.NewSession fails at crosspkg\.go:\d+ and returns at crosspkg\.go:\d+; release conn where helpers\.NewSession fails: it keeps conn only when it succeeds$`
+	if err != nil {
+		return nil, err
+	}
+	s, err := helpers.NewSession(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func sessionReleased(ctx context.Context, pool *pgxpool.Pool) (*helpers.Session, error) {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s, err := helpers.NewSession(ctx, conn)
+	if err != nil {
+		conn.Release()
+		return nil, err
+	}
+	return s, nil
+}

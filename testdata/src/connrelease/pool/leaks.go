@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"net/http"
+	http "nethttp"
 	"strconv"
 
 	"github.com/jackc/pgx/v5/pgconn"

@@ -27,7 +27,7 @@ func importOrders(ctx context.Context, pool *pgxpool.Pool, orders []Order) error
 		if err != nil {
 			return err
 		}
-		defer tx.Rollback(ctx) // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from pool\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		defer tx.Rollback(ctx) // ok: nothing is held when the next iteration starts
 		if _, err := tx.Exec(ctx, "INSERT INTO orders (id, user_id, cents) VALUES ($1, $2, $3)", o.ID, o.UserID, o.Cents); err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func orderTotals(ctx context.Context, pool *pgxpool.Pool, userIDs []int64) (map[
 		if err != nil {
 			return nil, err
 		}
-		defer rows.Close() // want `^rows\.Close is deferred inside a loop: each iteration holds its rows from pool\.Query until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		defer rows.Close() // ok: nothing is held when the next iteration starts
 		for rows.Next() {
 			var cents int64
 			if err := rows.Scan(&cents); err != nil {
@@ -122,7 +122,7 @@ func archiveMonths(ctx context.Context, pool *pgxpool.Pool, years []int) error {
 			if err != nil {
 				return err
 			}
-			defer tx.Rollback(ctx) // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from pool\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+			defer tx.Rollback(ctx) // ok: nothing is held when the next iteration starts
 			if _, err := tx.Exec(ctx, "SELECT archive_month($1, $2)", y, m); err != nil {
 				return err
 			}
@@ -302,4 +302,43 @@ func lockAll(mus []*sync.Mutex, f func()) {
 		defer mu.Unlock()
 	}
 	f()
+}
+
+// The leaking twin of importOrders: an order skipped with continue
+// keeps its transaction open into the next iteration.
+func importSomeOrders(ctx context.Context, pool *pgxpool.Pool, orders []Order) error {
+	for _, o := range orders {
+		tx, err := pool.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx) // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from pool\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		if o.Cents == 0 {
+			continue
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The leaking twin of orderTotals: the rows are read once, not drained.
+func firstOrderCents(ctx context.Context, pool *pgxpool.Pool, userIDs []int64) (map[int64]int64, error) {
+	totals := make(map[int64]int64)
+	for _, id := range userIDs {
+		rows, err := pool.Query(ctx, "SELECT cents FROM orders WHERE user_id = $1", id)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close() // want `^rows\.Close is deferred inside a loop: each iteration holds its rows from pool\.Query until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		if rows.Next() {
+			var cents int64
+			if err := rows.Scan(&cents); err != nil {
+				return nil, err
+			}
+			totals[id] = cents
+		}
+	}
+	return totals, nil
 }

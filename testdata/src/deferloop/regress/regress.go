@@ -29,7 +29,7 @@ func shipOrders(ctx context.Context, pool *pgxpool.Pool, ids []int64) error {
 		if err != nil {
 			return err
 		}
-		defer tx.Rollback(ctx) // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from pool\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		defer tx.Rollback(ctx) // ok: nothing is held when the next iteration starts
 		if _, err := tx.Exec(ctx, "UPDATE orders SET shipped = true WHERE id = $1", id); err != nil {
 			return err
 		}
@@ -50,6 +50,24 @@ func touchUsers(ctx context.Context, pool *pgxpool.Pool, seen map[int64]bool) er
 		defer conn.Release() // want `^conn\.Release is deferred inside a loop: each iteration holds its connection from pool\.Acquire until the function returns; release it at the end of the iteration, or move the loop body into a function$`
 		if _, err := conn.Exec(ctx, "UPDATE users SET seen_at = now() WHERE id = $1", id); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// The leaking twin of shipOrders: a range-over-func body that commits
+// only some of its transactions.
+func shipSomeOrders(ctx context.Context, pool *pgxpool.Pool, ids []int64) error {
+	for id := range slices.Values(ids) {
+		tx, err := pool.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx) // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from pool\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		if id%2 == 0 {
+			if err := tx.Commit(ctx); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

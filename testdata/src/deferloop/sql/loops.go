@@ -44,7 +44,7 @@ func countOrdersPerUser(ctx context.Context, db *sql.DB) (map[int64]int, error) 
 		if err != nil {
 			return nil, err
 		}
-		defer orders.Close() // want `^orders\.Close is deferred inside a loop: each iteration holds its rows from db\.QueryContext until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		defer orders.Close() // ok: nothing is held when the next iteration starts
 		for orders.Next() {
 			counts[id]++
 		}
@@ -64,7 +64,7 @@ func drainQueue(db *sql.DB, next func() (int64, bool)) error {
 		if err != nil {
 			return err
 		}
-		defer tx.Rollback() // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from db\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		defer tx.Rollback() // ok: nothing is held when the next iteration starts
 		if _, err := tx.Exec("DELETE FROM queue WHERE id = $1", id); err != nil {
 			return err
 		}
@@ -98,7 +98,7 @@ func balances(ctx context.Context, db *sql.DB, ids []int64) (map[int64]int64, er
 		if err != nil {
 			return nil, err
 		}
-		defer func(r *sql.Rows) { r.Close() }(rows) // want `^a deferred function literal that releases it is deferred inside a loop: each iteration holds its rows from db\.QueryContext until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		defer func(r *sql.Rows) { r.Close() }(rows) // ok: nothing is held when the next iteration starts
 		for rows.Next() {
 			var b int64
 			if err := rows.Scan(&b); err != nil {
@@ -160,6 +160,33 @@ func lockAccountsOneConn(ctx context.Context, db *sql.DB, accounts []Account) er
 	defer conn.Close()
 	for _, a := range accounts {
 		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", a.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The leaking twin of drainQueue: the transaction of an item that is
+// already gone is neither committed nor rolled back before the next.
+func drainQueueSkipping(db *sql.DB, next func() (int64, bool)) error {
+	for {
+		id, ok := next()
+		if !ok {
+			break
+		}
+		tx, err := db.Begin()
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback() // want `^tx\.Rollback is deferred inside a loop: each iteration holds its transaction from db\.Begin until the function returns; release it at the end of the iteration, or move the loop body into a function$`
+		res, err := tx.Exec("DELETE FROM queue WHERE id = $1", id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue
+		}
+		if err := tx.Commit(); err != nil {
 			return err
 		}
 	}

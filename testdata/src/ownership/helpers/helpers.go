@@ -50,12 +50,12 @@ func ScanAndClose(rows pgx.Rows) (User, error) { // want ScanAndClose:`^ownershi
 }
 
 // QueryActive returns rows its caller must close.
-func QueryActive(ctx context.Context, pool *pgxpool.Pool) (pgx.Rows, error) { // want QueryActive:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\)$`
+func QueryActive(ctx context.Context, pool *pgxpool.Pool) (pgx.Rows, error) { // want QueryActive:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\) pools\(1\)$`
 	return pool.Query(ctx, "SELECT id, name FROM users WHERE active")
 }
 
 // Acquire hands out a pooled connection with a fresh error check.
-func Acquire(ctx context.Context, pool *pgxpool.Pool) (*pgxpool.Conn, error) { // want Acquire:`^ownership returns\(0 \*github.com/jackc/pgx/v5/pgxpool.Conn\)$`
+func Acquire(ctx context.Context, pool *pgxpool.Pool) (*pgxpool.Conn, error) { // want Acquire:`^ownership returns\(0 \*github.com/jackc/pgx/v5/pgxpool.Conn\) pools\(1\)$`
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
 		return nil, err
@@ -132,7 +132,7 @@ type Repo[T any] struct {
 }
 
 // Rows returns rows its caller must close.
-func (r *Repo[T]) Rows(ctx context.Context) (pgx.Rows, error) { // want Rows:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\)$`
+func (r *Repo[T]) Rows(ctx context.Context) (pgx.Rows, error) { // want Rows:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\) pools\(0.0\)$`
 	return r.pool.Query(ctx, "SELECT 1")
 }
 
@@ -144,7 +144,7 @@ type UserCursor struct { // want UserCursor:`^wrapper\(rowsclose\) releases rows
 }
 
 // OpenCursor returns a fresh cursor.
-func OpenCursor(ctx context.Context, pool *pgxpool.Pool) (*UserCursor, error) { // want OpenCursor:`^ownership returns\(0 \*ownership/helpers.UserCursor\)$`
+func OpenCursor(ctx context.Context, pool *pgxpool.Pool) (*UserCursor, error) { // want OpenCursor:`^ownership returns\(0 \*ownership/helpers.UserCursor\) pools\(1\)$`
 	rows, err := pool.Query(ctx, "SELECT id, name FROM users")
 	if err != nil {
 		return nil, err
@@ -180,10 +180,39 @@ func (s *Snapshot) Close(ctx context.Context, really bool) {
 }
 
 // NewSnapshot returns a snapshot over a fresh transaction.
-func NewSnapshot(ctx context.Context, pool *pgxpool.Pool) (*Snapshot, error) {
+func NewSnapshot(ctx context.Context, pool *pgxpool.Pool) (*Snapshot, error) { // want NewSnapshot:`^ownership pools\(1\)$`
 	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return &Snapshot{tx: tx}, nil
+}
+
+// Session keeps a connection on success.
+type Session struct {
+	conn *pgxpool.Conn
+}
+
+// NewSession keeps conn when it succeeds and leaves it with the caller
+// when it fails.
+func NewSession(ctx context.Context, conn *pgxpool.Conn) (*Session, error) { // want NewSession:`^ownership takes\(1\) if err == nil$`
+	s := &Session{conn: conn}
+	if _, err := conn.Exec(ctx, "SET search_path = app"); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// DrainAndClose closes the rows when it succeeds and leaves them open
+// when a scan fails.
+func DrainAndClose(rows *sql.Rows) (int, error) { // want DrainAndClose:`^ownership releases\(0\) if err == nil$`
+	n := 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return 0, err
+		}
+		n += v
+	}
+	return n, rows.Close()
 }

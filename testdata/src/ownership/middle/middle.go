@@ -12,7 +12,7 @@ import (
 )
 
 // Active returns helpers' owned rows on to its caller.
-func Active(ctx context.Context, pool *pgxpool.Pool) (pgx.Rows, error) { // want Active:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\)$`
+func Active(ctx context.Context, pool *pgxpool.Pool) (pgx.Rows, error) { // want Active:`^ownership returns\(0 github.com/jackc/pgx/v5.Rows\) pools\(1\)$`
 	return helpers.QueryActive(ctx, pool)
 }
 

@@ -118,6 +118,9 @@ func locals(ctx context.Context, s *server) error {
 		var inner *pgxpool.Conn
 		func() { inner = c }()
 		s.name = "done"
+		if err := inner.Ping(ctx); err != nil {
+			return err
+		}
 		return byName["main"].Ping(ctx)
 	})
 }

@@ -2,7 +2,7 @@ package sqlrow
 
 import (
 	"database/sql"
-	"net/http"
+	http "nethttp"
 	"strconv"
 )
 

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"net/http"
+	http "nethttp"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"

@@ -7,7 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
-	"net/http"
+	http "nethttp"
 )
 
 // The cases whose messages name a line come first: line numbers are fragile.

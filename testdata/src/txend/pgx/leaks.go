@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"net/http"
+	http "nethttp"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"

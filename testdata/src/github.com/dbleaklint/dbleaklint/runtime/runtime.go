@@ -30,8 +30,11 @@ func Wrap(pool *pgxpool.Pool) (*Pool, error) { return &Pool{pool: pool}, nil }
 // Pgx returns the underlying pool.
 func (p *Pool) Pgx() *pgxpool.Pool { return p.pool }
 
-// Close closes the pool.
-func (p *Pool) Close() { p.pool.Close() }
+// Close closes the pool, waiting for its connections until ctx is done.
+func (p *Pool) Close(ctx context.Context) error {
+	p.pool.Close()
+	return ctx.Err()
+}
 
 // WithConn calls fn with a connection and releases it.
 func (p *Pool) WithConn(ctx context.Context, fn func(*pgxpool.Conn) error) error {

@@ -5,8 +5,6 @@ package pgconn
 
 import (
 	"context"
-	"crypto/tls"
-	"net"
 	"time"
 )
 
@@ -17,16 +15,16 @@ type (
 )
 
 // Config is the settings used to establish a connection to a PostgreSQL server.
-// The stub omits BuildFrontend and BuildContextWatcherHandler (they need pgproto3 and ctxwatch).
+// The stub omits BuildFrontend and BuildContextWatcherHandler (they need pgproto3 and ctxwatch),
+// and TLSConfig, DialFunc and AfterNetConnect: they need crypto/tls and net, which the tests would
+// otherwise type-check from source for nothing.
 type Config struct {
 	Host           string
 	Port           uint16
 	Database       string
 	User           string
 	Password       string
-	TLSConfig      *tls.Config
 	ConnectTimeout time.Duration
-	DialFunc       DialFunc
 	LookupFunc     LookupFunc
 
 	MaxProtocolMessageBodyLen int
@@ -39,8 +37,6 @@ type Config struct {
 
 	SSLNegotiation string
 	SSLCertMode    string
-
-	AfterNetConnect func(ctx context.Context, config *Config, conn net.Conn) (net.Conn, error)
 
 	ValidateConnect ValidateConnectFunc
 	AfterConnect    AfterConnectFunc
@@ -65,10 +61,10 @@ type ParseConfigOptions struct {
 func (c *Config) Copy() *Config { return nil }
 
 // FallbackConfig is additional settings to attempt a connection with when the primary Config fails.
+// The stub omits TLSConfig (crypto/tls).
 type FallbackConfig struct {
-	Host      string
-	Port      uint16
-	TLSConfig *tls.Config
+	Host string
+	Port uint16
 }
 
 func NetworkAddress(host string, port uint16) (network, address string) { return }

@@ -4,9 +4,7 @@ package pgconn
 
 import (
 	"context"
-	"crypto/tls"
 	"io"
-	"net"
 )
 
 // Notice represents a notice response message reported by the PostgreSQL server.
@@ -18,8 +16,6 @@ type Notification struct {
 	Channel string
 	Payload string
 }
-
-type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
 type LookupFunc func(ctx context.Context, host string) (addrs []string, err error)
 
@@ -39,8 +35,6 @@ func ConnectWithOptions(ctx context.Context, connString string, parseConfigOptio
 }
 
 func ConnectConfig(ctx context.Context, config *Config) (*PgConn, error) { return nil, nil }
-
-func (pgConn *PgConn) Conn() net.Conn { return nil }
 
 func (pgConn *PgConn) PID() uint32 { return 0 }
 
@@ -183,10 +177,9 @@ func (pgConn *PgConn) SyncConn(ctx context.Context) error { return nil }
 
 func (pgConn *PgConn) CustomData() map[string]any { return nil }
 
-// HijackedConn is the result of hijacking a connection. The stub omits Frontend (it needs pgproto3).
+// HijackedConn is the result of hijacking a connection. The stub omits Frontend (it needs pgproto3),
+// Conn and TLSConfig (net, crypto/tls).
 type HijackedConn struct {
-	Conn              net.Conn
-	TLSConfig         *tls.Config
 	PID               uint32
 	SecretKey         []byte
 	ParameterStatuses map[string]string

@@ -1,0 +1,6 @@
+// Package dep declares functions whose facts its importers see.
+package dep
+
+func LeakOne() {} // want LeakOne:"leaky"
+
+func Fine() {}

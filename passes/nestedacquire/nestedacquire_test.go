@@ -1,0 +1,26 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package nestedacquire_test
+
+import (
+	"testing"
+
+	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
+)
+
+func Test(t *testing.T) {
+	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "nestedacquire/...")
+}
+
+// TestDebug: the debug mode also reports the calls on a pool that
+// cannot be shown to be the held connection's.
+func TestDebug(t *testing.T) {
+	if err := nestedacquire.Analyzer.Flags.Set("debug", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer nestedacquire.Analyzer.Flags.Set("debug", "false")
+	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "debug/nestedacquire")
+}
