@@ -81,12 +81,20 @@ modules=(
 	"store  maunium.net/go/mautrix@v0.32.0 ./crypto/..."
 	"store  github.com/tmc/langchaingo@v0.1.14 ./vectorstores/pgvector/... ./memory/sqlite3/... ./tools/sqldatabase/..."
 	"store  github.com/peterldowns/pgtestdb@v0.1.1"
+	"store  github.com/dapr/components-contrib@v1.16.1 ./common/component/postgresql/... ./common/component/sql/... ./state/postgresql/... ./state/mysql/... ./state/sqlite/... ./state/cockroachdb/... ./bindings/postgres/... ./bindings/mysql/... ./configuration/postgres/..."
+	"store  github.com/riverqueue/river/riverdriver/riverdatabasesql@v0.51.2"
+	"store  github.com/riverqueue/river/riverdriver/riversqlite@v0.51.2"
+	"store  github.com/alexedwards/scs/postgresstore@v0.0.0-20251002162104-209de6e426de"
+	"store  github.com/jackc/pgxlisten@v0.0.0-20250802141604-12b92425684c"
 	"lib    github.com/jackc/pgx/v4@v4.18.3"
 	"lib    github.com/rubenv/sql-migrate@v1.8.1"
 	"lib    github.com/doug-martin/goqu/v9@v9.19.0"
 	"lib    github.com/go-jet/jet/v2@v2.14.1 ./qrm/... ./internal/... ./postgres/... ./mysql/... ./sqlite/... ./stmtcache/... ./generator/..."
 	"lib    github.com/ory/pop/v6@v6.4.1"
 	"lib    go.mau.fi/util@v0.11.0 ./dbutil/..."
+	"lib    gorm.io/driver/postgres@v1.6.3"
+	"lib    gorm.io/driver/mysql@v1.6.0"
+	"lib    gorm.io/driver/sqlite@v1.6.0"
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
