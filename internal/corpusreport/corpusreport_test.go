@@ -156,9 +156,12 @@ func TestRun(t *testing.T) {
 		{"posn": "`+root+`/db/a.go:8:2", "message": "rows from tx.Query is not closed"}]}}`)
 	write(t, dir, "m.err", "-: build constraints exclude all Go files in /m/tools\n")
 	write(t, dir, "broken.err", "go: example.com/broken@v1.0.0: 403 Forbidden\nmore\n")
+	write(t, dir, "empty.json", "{}\n")
+	write(t, dir, "empty.err", "x.go:1:2: could not import example.com/gone\n")
 	write(t, dir, "manifest.tsv",
 		mod+"\tapp\t"+root+"\t./db/...\t"+filepath.Join(dir, "m")+"\n"+
-			"example.com/broken@v1.0.0\tlib\t"+filepath.Join(dir, "broken")+"\t./...\t"+filepath.Join(dir, "broken")+"\n")
+			"example.com/broken@v1.0.0\tlib\t"+filepath.Join(dir, "broken")+"\t./...\t"+filepath.Join(dir, "broken")+"\n"+
+			"example.com/empty@v1.0.0\tlib\t"+filepath.Join(dir, "empty")+"\t./...\t"+filepath.Join(dir, "empty")+"\n")
 	write(t, dir, "verdicts.tsv",
 		mod+"\tdb/a.go:3\trowsclose\tleak\tnot closed when Scan fails\n"+
 			mod+"\tdb/a.go:5\trowsclose\tleak\tthe leak that was lost\n"+
@@ -171,7 +174,8 @@ func TestRun(t *testing.T) {
 		"example.com/m@v1.0.0 *   app   1.5          2     1            0          0           1     0",
 		"* linted in these packages only: 1\n  example.com/m@v1.0.0: ./db/...\n",
 		"non-test precision: 100.0 % (1 leaks, 0 false alarms, 0 debatable; 1 of 2 non-test findings judged)",
-		"modules with no result: 1\n  example.com/broken@v1.0.0: go: example.com/broken@v1.0.0: 403 Forbidden\n",
+		"modules with no result: 2\n  example.com/broken@v1.0.0: go: example.com/broken@v1.0.0: 403 Forbidden\n" +
+			"  example.com/empty@v1.0.0: x.go:1:2: could not import example.com/gone\n",
 		"findings with no verdict (rows to complete: module, position, check, verdict, reason): 1\n" +
 			"  example.com/m@v1.0.0\tdb/a.go:8:2\trowsclose\t?\trows from tx.Query is not closed\n",
 		"modules with errors (some packages may not have been analyzed): 1\n  example.com/m@v1.0.0: -: build constraints exclude all Go files in /m/tools\n",

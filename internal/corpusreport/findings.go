@@ -126,6 +126,13 @@ func loadResults(m module) (fs []finding, errs []string, failure string) {
 	if err != nil {
 		return nil, nil, err.Error()
 	}
+	if strings.TrimSpace(string(data)) == "{}" {
+		// No package was analyzed: a load error, or patterns that match
+		// nothing.
+		if msg := firstLine(m.Results + ".err"); msg != "no output" {
+			return nil, nil, msg
+		}
+	}
 	return fs, errs, ""
 }
 
