@@ -174,6 +174,7 @@ func TestRun(t *testing.T) {
 		"example.com/m@v1.0.0 *   app   1.5          2     1            0          0           1     0",
 		"* linted in these packages only: 1\n  example.com/m@v1.0.0: ./db/...\n",
 		"non-test precision: 100.0 % (1 leaks, 0 false alarms, 0 debatable; 1 of 2 non-test findings judged)",
+		"  app: 2 non-test findings, 1 leaks, 0 false alarms, 0 debatable, precision 100.0 %\n",
 		"modules with no result: 2\n  example.com/broken@v1.0.0: go: example.com/broken@v1.0.0: 403 Forbidden\n" +
 			"  example.com/empty@v1.0.0: x.go:1:2: could not import example.com/gone\n",
 		"findings with no verdict (rows to complete: module, position, check, verdict, reason): 1\n" +

@@ -39,6 +39,7 @@ func run(w io.Writer, manifestPath, verdictsPath string, verbose bool) error {
 	var total judgement
 	var unjudged, stale, failed, partial, checkErrs, subsets []string
 	kinds := map[string]int{}
+	byKind := map[string]*tally{} // non-test findings by kind of module
 	kloc := 0.0
 	var details bytes.Buffer // with -v, every finding, printed after the table
 	for _, m := range mods {
@@ -59,6 +60,10 @@ func run(w io.Writer, manifestPath, verdictsPath string, verbose bool) error {
 		}
 		kloc += float64(lines) / 1000
 		j := judge(fs, verdictsOf(vs, m.ID))
+		if byKind[m.Kind] == nil {
+			byKind[m.Kind] = &tally{}
+		}
+		byKind[m.Kind].sum(j.NonTest)
 		total.NonTest.sum(j.NonTest)
 		total.Test.sum(j.Test)
 		name := m.ID
@@ -84,6 +89,11 @@ func run(w io.Writer, manifestPath, verdictsPath string, verbose bool) error {
 	tw.Flush()
 
 	fmt.Fprintf(w, "\nkinds: %s\n", kindSummary(kinds))
+	for _, k := range sortedKeys(byKind) {
+		t := byKind[k]
+		fmt.Fprintf(w, "  %s: %d non-test findings, %d leaks, %d false alarms, %d debatable, precision %s\n",
+			k, t.Findings, t.Leak, t.FalseAlarm, t.Debatable, percent(t.precision()))
+	}
 	fmt.Fprintf(w, "non-test precision: %s (%d leaks, %d false alarms, %d debatable; %d of %d non-test findings judged)\n",
 		percent(total.NonTest.precision()), total.NonTest.Leak, total.NonTest.FalseAlarm, total.NonTest.Debatable,
 		total.NonTest.Findings-total.NonTest.Unjudged, total.NonTest.Findings)
@@ -125,6 +135,15 @@ func percent(p float64) string {
 		return "n/a"
 	}
 	return fmt.Sprintf("%.1f %%", 100*p)
+}
+
+func sortedKeys(m map[string]*tally) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func kindSummary(kinds map[string]int) string {
