@@ -13,7 +13,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "rowsclose/...")
+	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "rowsclose/...", "precision/rowsclose/...")
 }
 
 // TestStrict runs the strict mode, in which callees the analysis cannot

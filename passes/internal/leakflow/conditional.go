@@ -57,16 +57,8 @@ func returnedErr(fn *ssa.Function, ret *ssa.Return) errClass {
 // provenByDominatingEdge says whether v is nil or not where b runs, by
 // an edge of an "if v != nil" (or == nil) that every path to b takes.
 func provenByDominatingEdge(v ssa.Value, b *ssa.BasicBlock) errClass {
-	for blk := b; blk != nil; blk = blk.Idom() {
-		if len(blk.Preds) != 1 {
-			continue
-		}
-		pred := blk.Preds[0]
-		ifi, ok := lastIf(pred)
-		if !ok || pred.Succs[0] == pred.Succs[1] {
-			continue
-		}
-		bin, ok := ifi.Cond.(*ssa.BinOp)
+	for _, e := range dominatingEdges(b) {
+		bin, ok := e.ifi.Cond.(*ssa.BinOp)
 		if !ok {
 			continue
 		}
@@ -74,8 +66,7 @@ func provenByDominatingEdge(v ssa.Value, b *ssa.BasicBlock) errClass {
 		if !ok || lastStored(x) != v {
 			continue
 		}
-		isNil := (pred.Succs[0] == blk) == (bin.Op == token.EQL)
-		if isNil {
+		if isNil := (e.pred.Succs[0] == e.succ) == (bin.Op == token.EQL); isNil {
 			return errNil
 		}
 		return errNonNil

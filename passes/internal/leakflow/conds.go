@@ -229,26 +229,38 @@ func (t condTable) implied(b *ssa.BasicBlock, s state) state {
 	if t.index == nil {
 		return s
 	}
-	var chain []*ssa.BasicBlock
-	for blk := b; blk != nil; blk = blk.Idom() {
-		chain = append(chain, blk)
-	}
-	for i := len(chain) - 1; i >= 0; i-- { // the nearest edge wins
-		succ := chain[i]
-		if len(succ.Preds) != 1 {
+	edges := dominatingEdges(b)
+	for i := len(edges) - 1; i >= 0; i-- { // the nearest edge wins
+		e := edges[i]
+		if k, _, ok := condOf(e.ifi.Cond); ok && storedUnder(k.x, e.succ) {
 			continue
 		}
-		pred := succ.Preds[0]
-		ifi, ok := lastIf(pred)
-		if !ok || pred.Succs[0] == pred.Succs[1] {
-			continue
-		}
-		if k, _, ok := condOf(ifi.Cond); ok && storedUnder(k.x, succ) {
-			continue
-		}
-		s = t.learn(pred, slices.Index(pred.Succs, succ), s)
+		s = t.learn(e.pred, slices.Index(e.pred.Succs, e.succ), s)
 	}
 	return s
+}
+
+// ifEdge is an edge from an If block to one of its successors.
+type ifEdge struct {
+	pred, succ *ssa.BasicBlock
+	ifi        *ssa.If
+}
+
+// dominatingEdges returns the If edges that every path to b takes,
+// nearest first: the edges into the blocks that dominate b (b itself
+// included) and have a single predecessor ending in an If.
+func dominatingEdges(b *ssa.BasicBlock) []ifEdge {
+	var out []ifEdge
+	for blk := b; blk != nil; blk = blk.Idom() {
+		if len(blk.Preds) != 1 {
+			continue
+		}
+		pred := blk.Preds[0]
+		if ifi, ok := lastIf(pred); ok && pred.Succs[0] != pred.Succs[1] {
+			out = append(out, ifEdge{pred, blk, ifi})
+		}
+	}
+	return out
 }
 
 // storedUnder reports whether x is a cell stored to in a block that

@@ -91,11 +91,18 @@ type WrapperFact struct {
 	Check    string
 	Field    string   // the resource field, for messages
 	Releases []string // the releasing methods, sorted
+	// Next: its Next method returns the field's Next, which closes
+	// the field when it returns false (a wrapper of rows).
+	Next bool
 }
 
 // AFact marks WrapperFact as an [analysis.Fact].
 func (*WrapperFact) AFact() {}
 
 func (f *WrapperFact) String() string {
-	return fmt.Sprintf("wrapper(%s) releases %s via %s", f.Check, f.Field, strings.Join(f.Releases, ","))
+	next := ""
+	if f.Next {
+		next = "; drained by Next"
+	}
+	return fmt.Sprintf("wrapper(%s) releases %s via %s%s", f.Check, f.Field, strings.Join(f.Releases, ","), next)
 }

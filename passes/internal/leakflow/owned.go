@@ -158,13 +158,21 @@ func (e *engine) returnedThrough(c *ssa.CallCommon, index int, seen map[ssa.Valu
 	if callee == nil || !e.isLocal(callee) || depth > maxThrough {
 		return foreignValue
 	}
+	return joinReturns(callee, index, func(v ssa.Value) valueOwnership {
+		return e.throughValue(v, c, callee, seen, depth)
+	})
+}
+
+// joinReturns classifies result index of fn by classifying the value
+// each return puts there: foreign if one is, owned if one is, else nil.
+func joinReturns(fn *ssa.Function, index int, classify func(ssa.Value) valueOwnership) valueOwnership {
 	out := nilValue
-	for _, b := range callee.Blocks {
+	for _, b := range fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !ok || len(ret.Results) <= index {
 			continue
 		}
-		switch e.throughValue(ret.Results[index], c, callee, seen, depth) {
+		switch classify(ret.Results[index]) {
 		case foreignValue:
 			return foreignValue
 		case ownedValue:
@@ -216,20 +224,9 @@ func (e *engine) throughArg(inner *ssa.CallCommon, index int, site *ssa.CallComm
 	if fn == nil || len(fn.Blocks) == 0 {
 		return foreignValue
 	}
-	out := nilValue
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) <= index {
-			continue
-		}
-		switch e.throughValue(ret.Results[index], nil, nil, seen, depth+1) {
-		case foreignValue:
-			return foreignValue
-		case ownedValue:
-			out = ownedValue
-		}
-	}
-	return out
+	return joinReturns(fn, index, func(v ssa.Value) valueOwnership {
+		return e.throughValue(v, nil, nil, seen, depth+1)
+	})
 }
 
 // callOwnership classifies result index of a call.

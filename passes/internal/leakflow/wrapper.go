@@ -34,6 +34,7 @@ func (e *engine) findWrappers(funcs []*ssa.Function) []*resource.Type {
 		field    string
 		check    string
 		releases []string
+		next     bool // a Next method delegates to the field's
 	}
 	found := make(map[*types.Named]*candidate)
 	var order []*types.Named
@@ -61,6 +62,7 @@ func (e *engine) findWrappers(funcs []*ssa.Function) []*resource.Type {
 				found[named] = c
 				order = append(order, named)
 			}
+			c.next = c.next || hasDelegatingNext(funcs, named, i, ft)
 			if c.field == field.Name() && !slices.Contains(c.releases, fn.Name()) {
 				c.releases = append(c.releases, fn.Name())
 			}
@@ -70,11 +72,22 @@ func (e *engine) findWrappers(funcs []*ssa.Function) []*resource.Type {
 	for _, named := range order {
 		c := found[named]
 		slices.Sort(c.releases)
-		f := &WrapperFact{Check: c.check, Field: c.field, Releases: c.releases}
+		f := &WrapperFact{Check: c.check, Field: c.field, Releases: c.releases, Next: c.next}
 		e.pass.ExportObjectFact(named.Obj(), f)
 		out = append(out, wrapperType(named.Obj(), f))
 	}
 	return out
+}
+
+// hasDelegatingNext reports whether named has a Next method among funcs
+// that delegates to the Next of its field i.
+func hasDelegatingNext(funcs []*ssa.Function, named *types.Named, i int, typ *resource.Type) bool {
+	for _, fn := range funcs {
+		if n, ptr := receiverNamed(fn); n == named && delegatesNext(fn, i, ptr, typ) {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapperType is the resource type of a wrapper.
@@ -90,6 +103,8 @@ func wrapperType(tn *types.TypeName, f *WrapperFact) *resource.Type {
 		Releases: f.Releases,
 		Missing:  missing,
 		Fix:      "defer %s." + f.Releases[0] + "() after the error check",
+
+		NextFalseReleases: f.Next,
 	}
 }
 
@@ -111,8 +126,47 @@ func receiverNamed(fn *ssa.Function) (*types.Named, bool) {
 // releasesField reports whether method fn releases field i of its
 // receiver on every normal exit: the field's loads are the resource.
 func (e *engine) releasesField(fn *ssa.Function, i int, ptr bool, typ *resource.Type) bool {
-	if len(fn.Blocks) == 0 {
+	a := fieldAliases(fn, i, ptr, typ)
+	if a == nil {
 		return false
+	}
+	w := &walker{e: e, fn: fn, a: a}
+	w.walk(fn.Blocks[0], 0, state{})
+	return w.out.released && len(w.out.leaks) == 0 && w.out.escape == "" && !w.out.returned
+}
+
+// delegatesNext reports whether fn is a Next() bool method that returns
+// what Next of field i of its receiver returns, on every return: the
+// wrapper's rows are drained, so closed, when it returns false.
+func delegatesNext(fn *ssa.Function, i int, ptr bool, typ *resource.Type) bool {
+	sig := fn.Signature
+	if fn.Name() != "Next" || !typ.NextFalseReleases || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	a := fieldAliases(fn, i, ptr, typ)
+	if a == nil {
+		return false
+	}
+	returns := 0
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		call, ok := ret.Results[0].(*ssa.Call)
+		if !ok || !isMethodOn(a, &call.Call, "Next") {
+			return false
+		}
+		returns++
+	}
+	return returns > 0
+}
+
+// fieldAliases returns the aliases of field i of fn's receiver: its
+// loads in fn; nil if there are none.
+func fieldAliases(fn *ssa.Function, i int, ptr bool, typ *resource.Type) *aliases {
+	if len(fn.Blocks) == 0 {
+		return nil
 	}
 	recv := fn.Params[0]
 	a := newAliases(typ)
@@ -135,9 +189,7 @@ func (e *engine) releasesField(fn *ssa.Function, i int, ptr bool, typ *resource.
 		}
 	}
 	if len(a.vals) == 0 {
-		return false
+		return nil
 	}
-	w := &walker{e: e, fn: fn, a: a}
-	w.walk(fn.Blocks[0], 0, state{})
-	return w.out.released && len(w.out.leaks) == 0 && w.out.escape == "" && !w.out.returned
+	return a
 }

@@ -46,7 +46,8 @@ type Type struct {
 	ScanErrorReleases bool
 
 	// ErrMeansEmpty: a non-nil error from the Err method means
-	// nothing is held (database/sql's Row).
+	// nothing is held (database/sql's Row holds no rows; its Rows are
+	// closed).
 	ErrMeansEmpty bool
 
 	// EndClosesResults: ending this transaction (Commit or Rollback)

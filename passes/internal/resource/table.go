@@ -15,8 +15,11 @@ const (
 )
 
 var builtinTypes = []Type{
+	// A non-nil Rows.Err means the rows are closed, or being closed by
+	// database/sql itself: it is the error close recorded, or the
+	// context's, whose end makes awaitDone close them.
 	{Key: "*" + sqlPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
-		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true},
+		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, ErrMeansEmpty: true},
 	{Key: pgxPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, ScanErrorReleases: true},
 	{Key: "*" + sqlPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},

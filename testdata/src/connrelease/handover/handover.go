@@ -138,3 +138,36 @@ func pingAll(ctx context.Context, db *sql.DB, n int) error {
 }
 
 var errClosed = errors.New("closed")
+
+// A method that stores the connection into its receiver on success
+// only.
+func (d *Driver) attach(ctx context.Context, conn *sql.Conn) error {
+	if err := conn.PingContext(ctx); err != nil {
+		return err
+	}
+	d.conn = conn
+	return nil
+}
+
+func (d *Driver) Attach(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx) // want `^connection conn from db\.Conn is not closed on the path where d\.attach fails at handover\.go:\d+ and returns at handover\.go:\d+; release conn where d\.attach fails: it keeps conn only when it succeeds$`
+	if err != nil {
+		return err
+	}
+	if err := d.attach(ctx, conn); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (d *Driver) AttachClosing(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx) // ok
+	if err != nil {
+		return err
+	}
+	if err := d.attach(ctx, conn); err != nil {
+		conn.Close()
+		return err
+	}
+	return nil
+}

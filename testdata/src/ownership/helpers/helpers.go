@@ -138,7 +138,7 @@ func (r *Repo[T]) Rows(ctx context.Context) (pgx.Rows, error) { // want Rows:`^o
 
 // UserCursor wraps rows: its Close releases them on every path, so it
 // is a resource itself, and OpenCursor's callers must close it.
-type UserCursor struct { // want UserCursor:`^wrapper\(rowsclose\) releases rows via Close$`
+type UserCursor struct { // want UserCursor:`^wrapper\(rowsclose\) releases rows via Close; drained by Next$`
 	rows pgx.Rows
 	n    int
 }
