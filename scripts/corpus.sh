@@ -100,6 +100,10 @@ modules=(
 	"lib    gorm.io/driver/postgres@v1.6.3"
 	"lib    gorm.io/driver/mysql@v1.6.0"
 	"lib    gorm.io/driver/sqlite@v1.6.0"
+	"lib    ariga.io/atlas@v0.32.1-0.20250325101103-175b25e1c1b9 ./sql/..."
+	"lib    github.com/knqyf263/go-rpmdb@v0.0.0-20210911072402-73bd0ce46c49"
+	"lib    github.com/ory/x@v0.0.729 ./sqlcon/... ./popx/... ./dbal/... ./sqlxx/..."
+	"lib    github.com/lib/pq@v1.12.3"
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
