@@ -13,7 +13,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	testutil.Run(t, testutil.TestData(), connrelease.Analyzer, "connrelease/...")
+	testutil.Run(t, testutil.TestData(), connrelease.Analyzer, "connrelease/...", "precision/connrelease/...")
 }
 
 // TestFix applies the suggested fixes: they must match the golden

@@ -13,7 +13,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	testutil.Run(t, testutil.TestData(), rowscan.Analyzer, "rowscan/...")
+	testutil.Run(t, testutil.TestData(), rowscan.Analyzer, "rowscan/...", "precision/rowscan/...")
 }
 
 // TestFix checks that no fix is offered: fix/rowscan has no golden file.

@@ -13,7 +13,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	testutil.Run(t, testutil.TestData(), txend.Analyzer, "txend/...")
+	testutil.Run(t, testutil.TestData(), txend.Analyzer, "txend/...", "precision/txend/...")
 }
 
 // TestStrict runs the strict mode, in which callees the analysis cannot

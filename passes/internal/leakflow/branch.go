@@ -180,9 +180,16 @@ func isErrHandlerOf(a *aliases, v ssa.Value, s state) bool {
 
 var errorType = types.Universe.Lookup("error").Type()
 
-// isScanOf reports whether v is the error of rows.Scan on a resource
-// whose Scan error releases it (pgx.Rows).
+// isScanOf reports whether v is the error of rows.Scan or rows.Values
+// on a resource whose Scan error releases it (pgx.Rows: both fail
+// through rows.fatal, which closes the rows, or on rows already
+// closed).
 func isScanOf(a *aliases, v ssa.Value) bool {
+	if ex, ok := v.(*ssa.Extract); ok {
+		if call, ok := ex.Tuple.(*ssa.Call); ok && a.typ.ScanErrorReleases && ex.Index == 1 {
+			return isMethodOn(a, &call.Call, "Values")
+		}
+	}
 	call, ok := v.(*ssa.Call)
 	return ok && a.typ.ScanErrorReleases && isMethodOn(a, &call.Call, "Scan")
 }

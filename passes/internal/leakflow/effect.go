@@ -40,6 +40,11 @@ const (
 	UnseenFuncValue Unseen = 1 << iota // a function value (a callback)
 	UnseenInterface                    // an interface method
 	UnseenForeign                      // a function of another package without an ownership fact
+	// UnseenKeeper is a function value that may keep or release what
+	// it is passed, by its shape: a deferred call (a deferred callback
+	// is a cleanup), a call that returns a resource type (a wrapper
+	// made of it), or one handed a row, whose only use is its Scan.
+	UnseenKeeper
 )
 
 // borrowDefaults are the kinds of callees that the default mode
@@ -51,7 +56,7 @@ const borrowDefaults Unseen = UnseenFuncValue
 // String names the kinds, for messages.
 func (u Unseen) String() string {
 	var names []string
-	if u&UnseenFuncValue != 0 {
+	if u&(UnseenFuncValue|UnseenKeeper) != 0 {
 		names = append(names, "a function value")
 	}
 	if u&UnseenInterface != 0 {
@@ -187,6 +192,9 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 	if callee == nil {
 		if c.IsInvoke() {
 			return effect{effEscape, "passed to an interface method", UnseenInterface}
+		}
+		if deferred || a.typ.IsRelease("Scan") || e.returnsResource(c.Signature()) {
+			return effect{effEscape, "passed to a function value that may keep it", UnseenKeeper}
 		}
 		return effect{effEscape, "passed to a function value", UnseenFuncValue}
 	}

@@ -70,6 +70,13 @@ func (e *engine) resourceResult(sig *types.Signature) (int, *resource.Type) {
 	return -1, nil
 }
 
+// returnsResource reports whether a call of sig returns a value of a
+// resource type.
+func (e *engine) returnsResource(sig *types.Signature) bool {
+	_, t := e.resourceResult(sig)
+	return t != nil
+}
+
 // ownership classifies a returned value.
 func (e *engine) ownership(v ssa.Value, seen map[ssa.Value]bool) valueOwnership {
 	if seen[v] {

@@ -42,7 +42,8 @@ type Type struct {
 	// NextFalseReleases: Next returning false releases the resource.
 	NextFalseReleases bool
 
-	// ScanErrorReleases: a non-nil error from Scan releases it (pgx).
+	// ScanErrorReleases: a non-nil error from Scan or Values releases
+	// it (pgx: both fail through rows.fatal, which closes the rows).
 	ScanErrorReleases bool
 
 	// ErrMeansEmpty: a non-nil error from the Err method means
