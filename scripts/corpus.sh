@@ -77,6 +77,7 @@ modules=(
 	"app    riverqueue.com/riverui@v0.22.0"
 	"app    github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6 ./weed/filer/abstract_sql/... ./weed/filer/mysql/... ./weed/filer/mysql2/... ./weed/filer/postgres/... ./weed/filer/postgres2/... ./weed/filer/sqlite/..."
 	"app    github.com/kubeflow/katib@v0.19.0 ./pkg/db/..."
+	"app    vitess.io/vitess@v0.24.4 ./go/vt/external/golib/sqlutils/... ./go/vt/vtorc/... ./go/vt/vtadmin/cluster/resolver/..."
 	"store  github.com/lightningnetwork/lnd/sqldb@v1.0.4"
 	"store  github.com/cschleiden/go-workflows@v1.2.0 ./backend/..."
 	"store  github.com/dbos-inc/dbos-transact-golang@v1.8.0 ./dbos/..."
