@@ -12,7 +12,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "nestedacquire/...")
+	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "nestedacquire/...", "precision/nestedacquire/...")
 }
 
 // TestDebug: the debug mode also reports the calls on a pool that

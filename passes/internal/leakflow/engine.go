@@ -101,7 +101,7 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) (*resource.Type, int) {
 		}
 	}
 	if e.isLocal(callee) {
-		if r := e.owned.value(origin(callee)); r.kind == ownedValue {
+		if r := e.owned.value(origin(callee)); r.kind == ownedValue && !wrapsNothing(c, r) {
 			return r.typ, r.index
 		}
 		return nil, 0

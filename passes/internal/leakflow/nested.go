@@ -237,11 +237,26 @@ func (e *engine) heldUntilRelease(a *aliases, ins ssa.Instruction, reached map[*
 		}
 		return true
 	}
+	// succs are the successors of b on which the resource may still
+	// be held: not the edge of an if proving it nil or released.
+	succs := func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		ifi, ok := lastIf(b)
+		if !ok {
+			return b.Succs
+		}
+		var out []*ssa.BasicBlock
+		for i, succ := range b.Succs {
+			if !e.nothingHeld(a, ifi.Cond, i == 0, state{}) {
+				out = append(out, succ)
+			}
+		}
+		return out
+	}
 	b := ins.Block()
 	if !scan(b, slices.Index(b.Instrs, ins)+1) {
 		return
 	}
-	queue := slices.Clone(b.Succs)
+	queue := succs(b)
 	for len(queue) > 0 {
 		b := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
@@ -250,7 +265,7 @@ func (e *engine) heldUntilRelease(a *aliases, ins ssa.Instruction, reached map[*
 		}
 		reached[b] = true
 		if scan(b, 0) {
-			queue = append(queue, b.Succs...)
+			queue = append(queue, succs(b)...)
 		}
 	}
 }

@@ -25,6 +25,10 @@ type ownedResult struct {
 	kind  valueOwnership // nilValue: nothing returned yet (the start of a recursion)
 	typ   *resource.Type // for ownedValue
 	index int            // the result holding it
+	// params has bit i set, for a fresh wrapper that wraps only
+	// resources its caller passed, for each such parameter i (see
+	// wrappedParams).
+	params uint64
 }
 
 type valueOwnership uint8
@@ -51,7 +55,13 @@ func (e *engine) computeOwned(fn *ssa.Function) ownedResult {
 		}
 		switch e.ownership(ret.Results[index], make(map[ssa.Value]bool)) {
 		case ownedValue:
-			out = ownedResult{kind: ownedValue, typ: typ, index: index}
+			var params uint64
+			if alloc, ok := ret.Results[index].(*ssa.Alloc); ok && (out.kind == nilValue || out.params != 0) {
+				if p := e.wrappedParams(fn, alloc); p != 0 {
+					params = out.params | p
+				}
+			}
+			out = ownedResult{kind: ownedValue, typ: typ, index: index, params: params}
 		case foreignValue:
 			return ownedResult{kind: foreignValue}
 		}
@@ -68,6 +78,47 @@ func (e *engine) resourceResult(sig *types.Signature) (int, *resource.Type) {
 		}
 	}
 	return -1, nil
+}
+
+// wrappedParams returns the parameters whose resources the fresh
+// struct at alloc wraps, when every resource stored into its fields is
+// a parameter of fn (or nil), and there is at least one; else nil. A
+// call that passes nil for all of them makes a wrapper of nothing.
+func (e *engine) wrappedParams(fn *ssa.Function, alloc *ssa.Alloc) uint64 {
+	var params uint64
+	for _, r := range referrers(alloc) {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, fr := range referrers(fa) {
+			st, ok := fr.(*ssa.Store)
+			if !ok || st.Addr != fa || e.model.TypeOf(st.Val.Type()) == nil || isNilConst(st.Val) {
+				continue
+			}
+			p, ok := st.Val.(*ssa.Parameter)
+			i := slices.Index(fn.Params, p)
+			if !ok || i < 0 || i >= 64 {
+				return 0
+			}
+			params |= 1 << i
+		}
+	}
+	return params
+}
+
+// wrapsNothing reports whether a call of a function returning a fresh
+// wrapper of its parameters passes nil for all of them.
+func wrapsNothing(c *ssa.CallCommon, r ownedResult) bool {
+	if r.params == 0 {
+		return false
+	}
+	for i := range 64 {
+		if r.params&(1<<i) != 0 && (i >= len(c.Args) || !isNilConst(c.Args[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // returnsResource reports whether a call of sig returns a value of a
