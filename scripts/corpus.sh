@@ -105,6 +105,10 @@ modules=(
 	"lib    github.com/knqyf263/go-rpmdb@v0.0.0-20210911072402-73bd0ce46c49"
 	"lib    github.com/ory/x@v0.0.729 ./sqlcon/... ./popx/... ./dbal/... ./sqlxx/..."
 	"lib    github.com/lib/pq@v1.12.3"
+	"lib    github.com/go-sql-driver/mysql@v1.10.1"
+	"lib    github.com/microsoft/go-mssqldb@v1.11.2"
+	"lib    github.com/ClickHouse/clickhouse-go/v2@v2.51.0"
+	"lib    github.com/huandu/go-sqlbuilder@v1.44.1"
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
