@@ -13,7 +13,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	testutil.Run(t, testutil.TestData(), stmtclose.Analyzer, "stmtclose/...")
+	testutil.Run(t, testutil.TestData(), stmtclose.Analyzer, "stmtclose/...", "precision/stmtclose/...")
 }
 
 // TestFix applies the suggested fixes: they must match the golden

@@ -61,6 +61,9 @@ func (e *engine) nothingHeld(a *aliases, cond ssa.Value, edge bool, s state) boo
 		if isMethodOn(a, &c.Call, "Next") {
 			return !edge && a.typ.NextFalseReleases
 		}
+		if nonNilEdge, ok := assertResultProvesErr(a, &c.Call, s); ok {
+			return edge == nonNilEdge
+		}
 		return edge && impliesNonNilErr(a, &c.Call, s)
 	case *ssa.Extract:
 		// _, ok := err.(*pgconn.PgError): ok means err is non-nil.

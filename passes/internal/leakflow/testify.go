@@ -6,6 +6,7 @@ package leakflow
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -44,6 +45,24 @@ func assertsError(name string) bool {
 		return true
 	}
 	return false
+}
+
+// assertResultProvesErr reports, for a testify assertion whose bool
+// result is branched on (if !assert.NoError(t, err) { return }), on
+// which edge the paired error is non-nil: NoError and Nil report false
+// for a non-nil error, Error and NotNil true.
+func assertResultProvesErr(a *aliases, c *ssa.CallCommon, s state) (edge, ok bool) {
+	name := strings.TrimSuffix(testifyName(c), "f")
+	if name == "" || !slices.ContainsFunc(c.Args, func(v ssa.Value) bool { return a.isErr(v, s) }) {
+		return false, false
+	}
+	switch {
+	case name == "NoError" || name == "Nil":
+		return false, true
+	case name == "NotNil" || assertsError(name):
+		return true, true
+	}
+	return false, false
 }
 
 // testifyEffect applies the facts of a testify assertion.
