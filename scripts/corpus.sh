@@ -109,6 +109,17 @@ modules=(
 	"lib    github.com/microsoft/go-mssqldb@v1.11.2"
 	"lib    github.com/ClickHouse/clickhouse-go/v2@v2.51.0"
 	"lib    github.com/huandu/go-sqlbuilder@v1.44.1"
+	"lib    xorm.io/xorm@v1.4.3 . ./caches/... ./contexts/... ./convert/... ./core/... ./dialects/... ./internal/... ./log/... ./migrate/... ./names/... ./schemas/... ./tags/..."
+	"lib    github.com/Masterminds/squirrel@v1.5.4"
+	"lib    github.com/nakagami/firebirdsql@v0.9.23"
+	"lib    github.com/sijms/go-ora/v2@v2.8.24 . ./advanced_nego/... ./configurations/... ./converters/... ./lazy_init/... ./network/... ./trace/..."
+	"lib    github.com/snowflakedb/gosnowflake@v1.19.1"
+	"lib    github.com/mattn/go-sqlite3@v1.14.53"
+	"lib    github.com/go-gorp/gorp/v3@v3.1.0"
+	"lib    github.com/go-testfixtures/testfixtures/v3@v3.19.0"
+	"lib    github.com/stephenafamo/bob@v0.41.1"
+	"lib    github.com/trinodb/trino-go-client@v1.5.0"
+	"lib    github.com/vertica/vertica-sql-go@v1.3.9"
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
