@@ -44,6 +44,10 @@ linter=$(cd "$(dirname "$linter")" && pwd)/$(basename "$linter")
 # flipt, authelia, pgweb, postgres_exporter, pg_timetable, gh-ost, shiori,
 # listmonk, navidrome, upper/db, mattermost, stash), and ory/hydra, whose
 # module zip lacks the directory its go.mod replaces a dependency with.
+# Also refused by the proxy here: dbmate, sqlboiler, go-sql-spanner, beego,
+# go-xorm, go-rel/sql, dex (newer than v2.13), mysqld_exporter, sql_exporter,
+# cloudnative-pg, wal-g, gotify, ory/keto; trinodb/trino-go-client needs
+# go 1.27 and cfssl is kept at v1.6.5 for the same reason.
 modules=(
 	# kind  module@version  [packages]
 	"lib    github.com/jackc/pgx/v5@v5.12.0"
@@ -118,8 +122,13 @@ modules=(
 	"lib    github.com/go-gorp/gorp/v3@v3.1.0"
 	"lib    github.com/go-testfixtures/testfixtures/v3@v3.19.0"
 	"lib    github.com/stephenafamo/bob@v0.41.1"
-	"lib    github.com/trinodb/trino-go-client@v1.5.0"
 	"lib    github.com/vertica/vertica-sql-go@v1.3.9"
+	"app    github.com/cloudflare/cfssl@v1.6.5 ./certdb/..."
+	"lib    github.com/gocraft/dbr/v2@v2.7.6"
+	"lib    github.com/jinzhu/gorm@v1.9.16"
+	"lib    github.com/didi/gendry@v1.9.0"
+	"store  github.com/smallstep/nosql@v0.8.0"
+	"app    github.com/ory/kratos@v1.3.1 ./persistence/..."
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
