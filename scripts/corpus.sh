@@ -129,7 +129,7 @@ modules=(
 	"lib    github.com/didi/gendry@v1.9.0"
 	"store  github.com/smallstep/nosql@v0.8.0"
 	"app    github.com/ory/kratos@v1.3.1 ./persistence/..."
-	"app    github.com/influxdata/telegraf@v1.37.2 ./plugins/inputs/postgresql/... ./plugins/inputs/postgresql_extensible/... ./plugins/inputs/mysql/... ./plugins/inputs/sqlserver/... ./plugins/inputs/pgbouncer/... ./plugins/inputs/sql/... ./plugins/outputs/sql/... ./plugins/outputs/postgresql/... ./plugins/common/postgresql/..."
+	"app    github.com/influxdata/telegraf@v1.37.2 ./plugins/inputs/postgresql/... ./plugins/inputs/postgresql_extensible/... ./plugins/inputs/mysql/... ./plugins/inputs/sqlserver/... ./plugins/inputs/pgbouncer/... ./plugins/inputs/sql/... ./plugins/outputs/sql/... ./plugins/outputs/postgresql/... ./plugins/common/postgresql/... ./plugins/inputs/ras/... ./plugins/outputs/cratedb/..."
 )
 
 work=${CORPUS_DIR:-${TMPDIR:-/tmp}/dbleaklint-corpus}
