@@ -130,6 +130,7 @@ modules=(
 	"lib    github.com/ydb-platform/ydb-go-sdk/v3@v3.157.0 . ./internal/xsql/... ./retry/... ./sugar/..."
 	"store  github.com/smallstep/nosql@v0.8.0"
 	"app    github.com/ory/kratos@v1.3.1 ./persistence/..."
+	"app    code.gitea.io/gitea@v1.28.0-dev ./models/db/... ./models/migrations/base/..."
 	"app    github.com/influxdata/telegraf@v1.37.2 ./plugins/inputs/postgresql/... ./plugins/inputs/postgresql_extensible/... ./plugins/inputs/mysql/... ./plugins/inputs/sqlserver/... ./plugins/inputs/pgbouncer/... ./plugins/inputs/sql/... ./plugins/outputs/sql/... ./plugins/outputs/postgresql/... ./plugins/common/postgresql/... ./plugins/inputs/ras/... ./plugins/outputs/cratedb/..."
 )
 
