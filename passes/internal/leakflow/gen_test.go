@@ -43,6 +43,7 @@ var shapes = []shape{
 	{"loops6", func(g *gen, n int) want { return genLoops(g, n, 6) }},
 	{"many", genMany},
 	{"switch", genSwitch},
+	{"errphis", genErrPhis},
 }
 
 // sizes are the values of n the benchmarks and the test use.
@@ -125,6 +126,33 @@ func genBranches(g *gen, n int) want {
 	g.line("return nil")
 	g.close()
 	return want{Return: leaks}
+}
+
+// genErrPhis: one acquisition whose error is checked only at the end,
+// after n if statements: half may overwrite the error (a chain of error
+// phis, each a bit of the walk's state), half test the same condition
+// (a correlated branch, remembered in the state too). The final check
+// does not prove nothing held on the paths that overwrote the error,
+// so its return leaks; widening keeps the states of a block few.
+func genErrPhis(g *gen, n int) want {
+	g.open("func F(ctx context.Context, db *sql.DB, x int, b bool) error {")
+	g.line("rows, err := db.QueryContext(ctx, %q)", "SELECT rows")
+	for i := range n {
+		if i%2 == 0 {
+			g.when(i, "err = ctx.Err()")
+		} else {
+			g.open("if b {")
+			g.line("x++")
+			g.close()
+		}
+	}
+	g.open("if err != nil {")
+	g.line("return err")
+	g.close()
+	g.line("rows.Close()")
+	g.line("return nil")
+	g.close()
+	return want{Return: 1}
 }
 
 // genSwitch: one acquisition, then a switch with n cases; a third of
