@@ -102,9 +102,9 @@ type walker struct {
 
 	initDeferred bool // a release was deferred before the acquisition
 
-	// tx is the transaction whose end closes the resource, or nil
+	// scope is the transaction whose end ends the resource, if any
 	// (see txscope.go).
-	tx *aliases
+	scope txScope
 
 	// skip is a defer statement the walk takes to release nothing:
 	// deferloop asks what is held when the next iteration starts.
@@ -187,7 +187,7 @@ func (w *walker) block(it workItem) (state, bool) {
 			// A release deferred in this very loop is deferloop's
 			// finding; one deferred before the loop is undone by the
 			// next iteration overwriting its variable.
-			if !s.deferred || w.initDeferred {
+			if (!s.deferred || w.initDeferred) && !w.scope.savepoint {
 				w.out.iterated = true
 			}
 			return s, false
@@ -195,7 +195,7 @@ func (w *walker) block(it workItem) (state, bool) {
 		if ret, ok := ins.(*ssa.Return); ok && w.acq != nil && continuesYield(w.fn, ret) {
 			// The body of a range-over-func loop returns true to
 			// ask for the next iteration.
-			if (!s.deferred || w.initDeferred) && !s.looped {
+			if (!s.deferred || w.initDeferred) && !s.looped && !w.scope.savepoint {
 				w.out.iterated = true
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1, s.strict})
 			}
@@ -237,7 +237,7 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		}
 		if !s.deferred {
 			// Closed by the transaction's end: hygiene, strict mode only.
-			closedByTx := s.txEnds && !s.txUsed
+			closedByTx := s.txEnds && (!s.txUsed || w.scope.savepoint) || w.scope.parentOwned
 			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed, assumed: s.assumed})
 		}
 		return s, false
@@ -259,7 +259,7 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 	if ins == w.skip {
 		return s, true
 	}
-	if w.tx != nil {
+	if w.scope.tx != nil {
 		s = w.txStep(ins, s)
 	}
 	eff := w.e.effect(w.a, ins)

@@ -57,6 +57,12 @@ type Type struct {
 	// connection stays busy.
 	EndClosesResults bool
 
+	// Savepoints: Begin on this transaction opens a savepoint (pgx's
+	// nested transaction), which holds nothing of its own and ends
+	// with its parent: a Commit of the parent releases it, a Rollback
+	// rolls it back. Using the parent while it is open is no leak.
+	Savepoints bool
+
 	// Handles lists the methods that return the resource's underlying
 	// handle, through which it can be released too: closing
 	// conn.PgConn() closes the *pgx.Conn.
