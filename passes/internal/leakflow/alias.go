@@ -31,7 +31,7 @@ type aliases struct {
 	errPhis map[*ssa.Phi]uint
 	// containers are the local structs holding the resource in a field,
 	// with 1 + the field's index (see container.go), and the local
-	// slices holding it as an element, with sliceElems (slices.go).
+	// slices holding it as an element, with sliceElems (collections.go).
 	containers map[ssa.Value]int
 	// elems are the elements read from container slices, with the
 	// index each is read at; nil when there is no container slice.

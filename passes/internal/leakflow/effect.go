@@ -234,8 +234,8 @@ func builtinEffect(a *aliases, b *ssa.Builtin, args []ssa.Value) effect {
 	switch b.Name() {
 	case "append", "copy":
 		for i, arg := range args {
-			if i == 0 && b.Name() == "append" && a.containers[arg] == sliceElems {
-				continue // appending to the container slice keeps it one
+			if i == 0 && a.containers[arg] == sliceElems {
+				continue // appending or copying into the container keeps it one
 			}
 			if a.vals[arg] {
 				return effect{kind: effEscape, reason: "appended to a slice"}

@@ -166,7 +166,7 @@ type Finding struct {
 	// it succeeds, on whose failure the first exit's path left it held.
 	Failed token.Pos
 	// Contained: for Return, the resource is held in a local slice on
-	// that path (slices.go): a deferred release of the variable is no
+	// that path (collections.go): a deferred release of the variable is no
 	// fix, the slice's elements are to be released.
 	Contained bool
 	Message   string

@@ -106,7 +106,7 @@ func (e *engine) message(f *Finding) string {
 			break
 		}
 		if f.Contained {
-			fmt.Fprintf(&b, "; it is held in a slice there: release the slice's elements on that path, or in a deferred loop over them")
+			fmt.Fprintf(&b, "; it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them")
 			break
 		}
 		b.WriteString("; " + fmt.Sprintf(f.Type.Fix, v))

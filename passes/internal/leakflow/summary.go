@@ -32,7 +32,7 @@ type summaryKey struct {
 	cell bool // the slot points to a cell holding the resource
 	// field: the slot is a struct holding the resource in field
 	// field-1 (see container.go), or a slice holding it (sliceElems,
-	// see slices.go); 0 for the resource itself.
+	// see collections.go); 0 for the resource itself.
 	field int
 }
 

@@ -22,7 +22,7 @@ type state struct {
 	deferred bool // a deferred closure releases the content of the resource's cell at exit
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
-	// contained: the resource is held in a local slice (slices.go);
+	// contained: the resource is held in a local slice or map (collections.go);
 	// reacquired: the path went past the acquisition again since, so
 	// the call's results denote a later resource, not this one.
 	contained, reacquired bool
@@ -62,7 +62,7 @@ type leak struct {
 	kind   ExitKind
 	looped bool // found after going around the acquisition's loop: the loop leak explains it
 	strict bool // found after a call the engine cannot see into: strict mode only
-	// contained: the resource was held in a local slice (slices.go).
+	// contained: the resource was held in a local slice or map (collections.go).
 	contained bool
 	pos       token.Pos // the return, or the overwriting store
 	via       token.Pos // the break statement the path took out of a loop, if any
@@ -112,7 +112,7 @@ type walker struct {
 	// (see txscope.go).
 	scope txScope
 	// heads are the heads of the loops that release the elements of a
-	// container slice holding the resource (slices.go).
+	// container slice holding the resource (collections.go).
 	heads map[*ssa.BasicBlock]bool
 
 	// skip is a defer statement the walk takes to release nothing:
@@ -194,7 +194,7 @@ func (w *walker) block(it workItem) (state, bool) {
 	for _, ins := range it.n.b.Instrs[it.start:] {
 		if ins == w.acq && s.contained {
 			// The resource is in the slice: the next one is acquired
-			// beside it (see slices.go).
+			// beside it (see collections.go).
 			s.reacquired = true
 			continue
 		}
@@ -271,6 +271,11 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			return s, true
 		}
 		return w.store(ins, s)
+	case *ssa.MapUpdate:
+		if s.gone || !w.a.vals[ins.Value] && !w.a.vals[ins.Key] {
+			break
+		}
+		return w.mapUpdate(ins, s)
 	}
 	if s.gone {
 		return s, true

@@ -12,7 +12,7 @@ import (
 func warm(ctx context.Context, pool *pgxpool.Pool, n int) error {
 	conns := make([]*pgxpool.Conn, 0, n)
 	for i := 0; i < n; i++ {
-		c, err := pool.Acquire(ctx) // want `^connection c from pool\.Acquire is not released on the path that returns at slices\.go:17; it is held in a slice there: release the slice's elements on that path, or in a deferred loop over them$`
+		c, err := pool.Acquire(ctx) // want `^connection c from pool\.Acquire is not released on the path that returns at slices\.go:17; it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them$`
 		if err != nil {
 			return err
 		}

@@ -14,7 +14,7 @@ import (
 func prepareAll(ctx context.Context, db *sql.DB, queries []string) ([]*sql.Stmt, error) {
 	var stmts []*sql.Stmt
 	for _, q := range queries {
-		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:19; it is held in a slice there: release the slice's elements on that path, or in a deferred loop over them$`
+		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:19; it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them$`
 		if err != nil {
 			return nil, err
 		}
@@ -70,7 +70,7 @@ var errEmpty = errors.New("no queries")
 func execAll(ctx context.Context, db *sql.DB, queries []string) error {
 	stmts := make([]*sql.Stmt, 0, len(queries))
 	for _, q := range queries {
-		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:75 \(and 1 other exit\); it is held in a slice there: release the slice's elements on that path, or in a deferred loop over them$`
+		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:75 \(and 1 other exit\); it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them$`
 		if err != nil {
 			return err
 		}
@@ -107,7 +107,7 @@ func execAllClean(ctx context.Context, db *sql.DB, queries []string) error {
 func prepareIndexed(ctx context.Context, db *sql.DB, queries []string) error {
 	stmts := make([]*sql.Stmt, len(queries))
 	for i, q := range queries {
-		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:112; it is held in a slice there: release the slice's elements on that path, or in a deferred loop over them$`
+		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:112; it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them$`
 		if err != nil {
 			return err
 		}
@@ -152,7 +152,7 @@ type Registry struct {
 func (r *Registry) load(ctx context.Context, db *sql.DB, queries []string) error {
 	var stmts []*sql.Stmt
 	for _, q := range queries {
-		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:157; it is held in a slice there: release the slice's elements on that path, or in a deferred loop over them$`
+		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:157; it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them$`
 		if err != nil {
 			return err
 		}
@@ -175,5 +175,59 @@ func (r *Registry) loadClean(ctx context.Context, db *sql.DB, queries []string) 
 		stmts = append(stmts, st)
 	}
 	r.stmts = stmts
+	return nil
+}
+
+// Statements kept in a map by name: the error return of a later
+// iteration leaves the earlier ones open.
+func prepareByName(ctx context.Context, db *sql.DB, queries map[string]string) (map[string]*sql.Stmt, error) {
+	byName := make(map[string]*sql.Stmt, len(queries))
+	for name, q := range queries {
+		st, err := db.PrepareContext(ctx, q) // want `^statement st from db\.PrepareContext is not closed on the path that returns at slices\.go:188; it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them$`
+		if err != nil {
+			return nil, err
+		}
+		byName[name] = st
+	}
+	return byName, nil
+}
+
+// Clean twin: the error return closes the map's statements.
+func prepareByNameClean(ctx context.Context, db *sql.DB, queries map[string]string) (map[string]*sql.Stmt, error) {
+	byName := make(map[string]*sql.Stmt, len(queries))
+	for name, q := range queries {
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			for _, s := range byName {
+				s.Close()
+			}
+			return nil, err
+		}
+		byName[name] = st
+	}
+	return byName, nil
+}
+
+// Clean twin: a deferred closure closes the map's statements, after
+// each was looked up and used.
+func runByName(ctx context.Context, db *sql.DB, queries map[string]string, order []string) error {
+	byName := map[string]*sql.Stmt{}
+	defer func() {
+		for _, s := range byName {
+			s.Close()
+		}
+	}()
+	for name, q := range queries {
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		byName[name] = st
+	}
+	for _, name := range order {
+		if _, err := byName[name].ExecContext(ctx); err != nil {
+			return err
+		}
+	}
 	return nil
 }

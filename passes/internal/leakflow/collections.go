@@ -12,28 +12,29 @@ import (
 )
 
 // A resource appended to a slice that this function made (var stmts
-// []*sql.Stmt; stmts = append(stmts, stmt)), or stored at an index of
-// one, is not handed over: the slice becomes its container, as a local
-// struct does (container.go). The walk then knows three more things:
+// []*sql.Stmt; stmts = append(stmts, stmt)), stored at an index of one,
+// or stored in a map it made (byName[name] = stmt), is not handed over:
+// the collection becomes its container, as a local struct does
+// (container.go). The walk then knows three more things:
 //
 //   - Going around the acquisition's loop is no leak: the resource of
 //     the previous iteration is in the slice. The walk goes on past the
 //     acquisition, where the call's results denote the next resource:
 //     no branch fact about them holds for this one any more, so an
 //     error return of a later iteration leaks it (s.reacquired).
-//   - A loop over the slice that releases its elements (for _, s :=
-//     range stmts { s.Close() }) releases the resource on the paths
+//   - A loop over the collection that releases its elements (for _, s
+//     := range stmts { s.Close() }) releases the resource on the paths
 //     that reach the loop's head (walker.releaseHeads): the loop's exit
 //     edge is not a path on which it is still held.
 //   - A deferred closure that runs such a loop over the variable
 //     releases it at every later exit, through the variable's cell.
 //
-// Returning the slice, storing it elsewhere or passing it where
+// Returning the collection, storing it elsewhere or passing it where
 // ownership is unknown hands the resource over, as for any container.
-// Maps are not containers: a resource stored in one is handed over.
 
-// sliceElems is the containers' mark of a slice that holds the resource
-// as an element (struct containers are marked with 1 + a field index).
+// sliceElems is the containers' mark of a slice or map that holds the
+// resource as an element (struct containers are marked with 1 + a field
+// index).
 const sliceElems = -1
 
 // sliceContainerOf returns the local slice that st puts the resource
@@ -87,6 +88,19 @@ func appendOf(s *ssa.Slice) *ssa.Call {
 		return nil
 	}
 	return call
+}
+
+// localMap reports whether map value v was made by fn: make, a
+// literal, or a load of a local variable of fn.
+func localMap(fn *ssa.Function, v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.MakeMap:
+		return true
+	case *ssa.UnOp:
+		alloc, ok := v.X.(*ssa.Alloc)
+		return ok && v.Op == token.MUL && alloc.Parent() == fn
+	}
+	return false
 }
 
 // localSlice reports whether slice value v was made by fn: nil, make,
@@ -151,6 +165,16 @@ func (a *aliases) addSlice(v ssa.Value) {
 			}
 		case *ssa.Index:
 			a.addElem(r, r.Index)
+		case *ssa.Lookup:
+			if !r.CommaOk {
+				a.addElem(r, nil)
+			}
+		case *ssa.Range:
+			for _, rr := range referrers(r) {
+				if next, ok := rr.(*ssa.Next); ok {
+					a.addExtractElem(next)
+				}
+			}
 		case *ssa.Store:
 			if _, local := r.Addr.(*ssa.Alloc); local && r.Val == v && isCell(r.Addr) {
 				a.addSliceCell(r.Addr)
@@ -174,7 +198,18 @@ func (a *aliases) addSliceCell(c ssa.Value) {
 	}
 }
 
-// addElem adds an element of a container slice, read at index i.
+// addExtractElem adds the value a map range's Next yields; the loop
+// counts with the Next itself.
+func (a *aliases) addExtractElem(next *ssa.Next) {
+	for _, r := range referrers(next) {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 2 {
+			a.addElem(ex, next)
+		}
+	}
+}
+
+// addElem adds an element of a container slice or map, read at index i
+// (nil for a map lookup).
 func (a *aliases) addElem(v, i ssa.Value) {
 	a.addValue(v)
 	if a.elems == nil {
@@ -204,28 +239,49 @@ func (w *walker) releaseHeads() map[*ssa.BasicBlock]bool {
 	return heads
 }
 
-// loopHeadOf returns the block of the phi that index i counts with, or
-// nil.
+// loopHeadOf returns the head of the loop that index i counts with: the
+// block of its phi, or of a map range's Next; or nil.
 func loopHeadOf(i ssa.Value) *ssa.BasicBlock {
 	if b, ok := i.(*ssa.BinOp); ok && b.Op == token.ADD {
 		i = b.X
 	}
-	if phi, ok := i.(*ssa.Phi); ok {
-		return phi.Block()
+	switch i := i.(type) {
+	case *ssa.Phi:
+		return i.Block()
+	case *ssa.Next:
+		return i.Block()
 	}
 	return nil
 }
 
-// releaseDeferredBefore reports whether a call deferred before st on
-// every path to it releases the container slice that st has just
-// made the resource's (defer closeAll(stmts), or a deferred closure
+// mapUpdate handles a store of the resource into a map: a map made by
+// the function becomes its container; any other hands it over.
+func (w *walker) mapUpdate(mu *ssa.MapUpdate, s state) (state, bool) {
+	if !w.a.vals[mu.Value] || w.a.vals[mu.Key] || !localMap(w.fn, mu.Map) {
+		w.out.escape = "stored in a map"
+		return w.handOver(s)
+	}
+	if load, ok := mu.Map.(*ssa.UnOp); ok && isCell(load.X) {
+		w.a.addSliceCell(load.X) // the variable holding the map, and its loads
+	} else {
+		w.a.addSlice(mu.Map)
+	}
+	w.heads = w.releaseHeads()
+	s.contained = true
+	s.deferred = s.deferred || w.releaseDeferredBefore(mu)
+	return s, true
+}
+
+// releaseDeferredBefore reports whether a call deferred before ins on
+// every path to it releases the collection that ins has just made the
+// resource's container (defer closeAll(stmts), or a deferred closure
 // ranging over the variable).
-func (w *walker) releaseDeferredBefore(st *ssa.Store) bool {
+func (w *walker) releaseDeferredBefore(ins ssa.Instruction) bool {
 	if w.fi == nil {
 		return false
 	}
 	for _, d := range w.fi.defers {
-		if !d.inLoop && runsBefore(d.Defer, st) {
+		if !d.inLoop && runsBefore(d.Defer, ins) {
 			if eff := w.e.callEffect(w.a, &d.Call, true); eff.kind == effRelease || eff.kind == effDeferCell {
 				return true
 			}
