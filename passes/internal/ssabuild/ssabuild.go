@@ -28,6 +28,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/internal/reach"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
@@ -59,7 +60,7 @@ type SSA struct {
 var Model = resource.Default
 
 func run(pass *analysis.Pass) (any, error) {
-	if len(pass.TypeErrors) > 0 || !reachesResource(pass.Pkg, Model) {
+	if len(pass.TypeErrors) > 0 || !reach.Types(Model.Roots()).Reaches(pass.Pkg) {
 		return &SSA{}, nil
 	}
 	prog := ssa.NewProgram(pass.Fset, 0)
@@ -70,29 +71,6 @@ func run(pass *analysis.Pass) (any, error) {
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 	return &SSA{Pkg: pkg, SrcFuncs: srcFuncs(pass, prog)}, nil
-}
-
-// reachesResource reports whether pkg or anything it imports,
-// transitively, is a package of the resource model.
-func reachesResource(pkg *types.Package, m *resource.Model) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		if m.MayReach(p.Path()) {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(pkg)
 }
 
 // srcFuncs lists the source functions and their closures in source order.
