@@ -76,12 +76,12 @@ func stateOf(name string) fileState {
 	return fileState{Name: name, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 }
 
-// listKey returns the key of the listing of cfg in the working
-// directory, and false when the listing is not to be cached: a pattern
+// listKey returns the key of the listing of cfg in its directory, and
+// false when the listing is not to be cached: a pattern
 // is not a directory.
 func listKey(cfg Config) (cache.Key, bool) {
 	var key cache.Key
-	wd, err := os.Getwd()
+	wd, err := cfg.dir()
 	if err != nil {
 		return key, false
 	}
@@ -92,7 +92,10 @@ func listKey(cfg Config) (cache.Key, bool) {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "dbleaklint listing 1\n%s\n%q\n%q tests=%t\n", cache.ToolID(), wd, cfg.Patterns, cfg.Tests)
-	env := os.Environ()
+	env := slices.Clone(cfg.Env)
+	if env == nil {
+		env = os.Environ()
+	}
 	slices.Sort(env)
 	for _, kv := range env {
 		name, _, _ := strings.Cut(kv, "=")
@@ -103,6 +106,29 @@ func listKey(cfg Config) (cache.Key, bool) {
 	}
 	h.Sum(key[:0])
 	return key, true
+}
+
+// dir returns the absolute directory the go command runs in.
+func (cfg *Config) dir() (string, error) {
+	if cfg.Dir == "" {
+		return os.Getwd()
+	}
+	return filepath.Abs(cfg.Dir)
+}
+
+// getenv returns the value of the variable name in the go command's
+// environment.
+func (cfg *Config) getenv(name string) string {
+	if cfg.Env == nil {
+		return os.Getenv(name)
+	}
+	v := ""
+	for _, kv := range cfg.Env {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == name {
+			v = val // the last one wins, as in exec.Cmd
+		}
+	}
+	return v
 }
 
 // isLocalPattern reports whether a pattern names directories: "." and
@@ -203,7 +229,7 @@ func newListEntry(cfg Config, targets []*packages.Package) *listEntry {
 	for _, p := range targets {
 		e.Targets = append(e.Targets, index[p])
 	}
-	if wd, err := os.Getwd(); err == nil {
+	if wd, err := cfg.dir(); err == nil {
 		for _, p := range cfg.Patterns {
 			if dir, ok := strings.CutSuffix(p, "/..."); ok {
 				names = append(names, packageDirs(filepath.Join(wd, dir))...)
@@ -220,7 +246,7 @@ func newListEntry(cfg Config, targets []*packages.Package) *listEntry {
 			}
 		}
 	}
-	if env := os.Getenv("GOENV"); env != "" {
+	if env := cfg.getenv("GOENV"); env != "" {
 		names = append(names, env)
 	} else if dir, err := os.UserConfigDir(); err == nil {
 		names = append(names, filepath.Join(dir, "go", "env"))

@@ -62,6 +62,16 @@ type Config struct {
 	// Roots are the packages that declare resource types: the
 	// resource model's list (ownership.ResourceRoots).
 	Roots reach.Roots
+	// Dir is the directory the go command runs in; empty means the
+	// working directory.
+	Dir string
+	// Env is the go command's environment; nil means the process's.
+	Env []string
+}
+
+// packagesConfig returns the configuration of a go/packages load.
+func (cfg *Config) packagesConfig(ctx context.Context, mode packages.LoadMode, tests bool) *packages.Config {
+	return &packages.Config{Context: ctx, Mode: mode, Tests: tests, Dir: cfg.Dir, Env: cfg.Env}
 }
 
 // A Program is the result of loading: the source packages to analyze.
@@ -110,11 +120,8 @@ func (l *Listing) Analyzed(id string) bool { return l.src[id] }
 // List runs the first step: a "go list" of cfg's patterns, which
 // compiles nothing.
 func List(ctx context.Context, cfg Config) (*Listing, error) {
-	targets, err := packages.Load(&packages.Config{
-		Context: ctx,
-		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
-		Tests:   cfg.Tests,
-	}, cfg.Patterns...)
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	targets, err := packages.Load(cfg.packagesConfig(ctx, mode, cfg.Tests), cfg.Patterns...)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +169,7 @@ func (l *Listing) Load(ctx context.Context, roots []*packages.Package) (*Program
 
 	// Step 2: which packages have no export data in the build cache.
 	// Should go list fail here, step 3 says why.
-	cached, _ := cachedSet(ctx, patterns, l.cfg.Tests)
+	cached, _ := cachedSet(ctx, &l.cfg, patterns)
 	// "go list -export" compiles every package it lists, the analyzed
 	// ones too: ask for it only when that compiles nothing.
 	compiled := true
@@ -179,7 +186,7 @@ func (l *Listing) Load(ctx context.Context, roots []*packages.Package) (*Program
 	if compiled {
 		mode |= packages.NeedExportFile
 	}
-	initial, err := packages.Load(&packages.Config{Context: ctx, Mode: mode, Tests: l.cfg.Tests}, patterns...)
+	initial, err := packages.Load(l.cfg.packagesConfig(ctx, mode, l.cfg.Tests), patterns...)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +196,7 @@ func (l *Listing) Load(ctx context.Context, roots []*packages.Package) (*Program
 	src := sourceSet(initial, reachability(l.cfg.Roots), l.cfg.Roots.Library, l.wanted)
 	kinds := loadKinds(initial, src, cached, compiled)
 	if !compiled {
-		if err := readExportFiles(ctx, initial, kinds); err != nil {
+		if err := readExportFiles(ctx, &l.cfg, initial, kinds); err != nil {
 			return nil, err
 		}
 	}

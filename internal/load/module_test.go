@@ -79,8 +79,7 @@ func main() { fmt.Println(util.Query()) }
 `,
 }
 
-// writeModule writes files under a new directory, which becomes the
-// working directory of the test.
+// writeModule writes files under a new directory and returns it.
 func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -93,7 +92,6 @@ func writeModule(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	t.Chdir(dir)
 	return dir
 }
 
@@ -104,9 +102,9 @@ var moduleRoots = reach.NewRoots([]string{"database/sql", "github.com/jackc/pgx/
 // with their syntax and types; the others they need are read from
 // export data or their declarations.
 func TestLoadModule(t *testing.T) {
-	writeModule(t, moduleFiles)
+	dir := writeModule(t, moduleFiles)
 	ctx := context.Background()
-	l, err := List(ctx, Config{Patterns: []string{"./..."}, Tests: true, Roots: moduleRoots})
+	l, err := List(ctx, Config{Patterns: []string{"./..."}, Tests: true, Roots: moduleRoots, Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,12 +158,12 @@ func TestLoadModule(t *testing.T) {
 // TestLoadErrors checks that a type error is one line of Errs, and that
 // the package is still a root, marked ill-typed.
 func TestLoadErrors(t *testing.T) {
-	writeModule(t, map[string]string{
+	dir := writeModule(t, map[string]string{
 		"go.mod":   "module example.com/bad\n\ngo 1.22\n",
 		"bad/b.go": "package bad\n\nimport \"database/sql\"\n\nfunc Count(db *sql.DB) int { return \"n\" }\n",
 	})
 	ctx := context.Background()
-	l, err := List(ctx, Config{Patterns: []string{"./..."}, Roots: moduleRoots})
+	l, err := List(ctx, Config{Patterns: []string{"./..."}, Roots: moduleRoots, Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,9 +181,10 @@ func TestLoadErrors(t *testing.T) {
 
 // TestListCached checks that the listing is reused while nothing it
 // depends on changes, and listed again when a file changes or a package
-// is added.
+// is added. It runs in the module's directory, as the command does.
 func TestListCached(t *testing.T) {
 	dir := writeModule(t, moduleFiles)
+	t.Chdir(dir)
 	store, err := cache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -43,6 +44,11 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/internal/load"
+	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
 
 func main() {
@@ -256,22 +262,9 @@ func (b *bench) module(name, dir string, cold bool) (*row, error) {
 // edited appends a comment to the first file of the first package that
 // dbleaklint analyzes, measures a run, and restores the file.
 func (b *bench) edited(r *row, dir string, env []string) error {
-	out, err := quiet(dir, env, "go", "list", "-deps", "-f", "{{if and .Module .GoFiles}}{{if .Module.Main}}{{.Dir}}/{{index .GoFiles 0}} {{join .Imports \" \"}}{{end}}{{end}}", "./...")
+	file, err := analyzedFile(dir, env)
 	if err != nil {
-		return fmt.Errorf("go list: %v\n%s", err, out)
-	}
-	// A file of the module's first package (in dependency order) that
-	// imports database/sql or pgx: one that dbleaklint analyzes.
-	var file string
-	for line := range strings.Lines(out) {
-		f, imports, _ := strings.Cut(strings.TrimSpace(line), " ")
-		if strings.Contains(" "+imports+" ", " database/sql ") || strings.Contains(imports, "github.com/jackc/pgx/v5") {
-			file = f
-			break
-		}
-	}
-	if file == "" {
-		return fmt.Errorf("no package of the module imports database/sql or pgx")
+		return err
 	}
 	orig, err := os.ReadFile(file)
 	if err != nil {
@@ -298,6 +291,35 @@ func (b *bench) edited(r *row, dir string, env []string) error {
 	}
 	r.edits = all - hits
 	return nil
+}
+
+// analyzedFile returns the first file of the module's first package, in
+// dependency order, that dbleaklint analyzes: one that can hold a
+// resource, as the command's loader decides (tests left out).
+func analyzedFile(dir string, env []string) (string, error) {
+	roots, err := ownership.ResourceRoots(nil)
+	if err != nil {
+		return "", err
+	}
+	l, err := load.List(context.Background(), load.Config{
+		Patterns: []string{"./..."}, Roots: roots, Dir: dir, Env: append(os.Environ(), env...)})
+	if err != nil {
+		return "", fmt.Errorf("go list: %v", err)
+	}
+	root := make(map[*packages.Package]bool)
+	for _, p := range l.Roots {
+		root[p] = true
+	}
+	var file string
+	packages.Visit(l.Targets, nil, func(p *packages.Package) {
+		if file == "" && root[p] && p.Module != nil && p.Module.Main && len(p.GoFiles) > 0 {
+			file = p.GoFiles[0]
+		}
+	})
+	if file == "" {
+		return "", fmt.Errorf("no package of the module can hold a database resource")
+	}
+	return file, nil
 }
 
 // golangciRuns measures the custom golangci-lint with one linter at a
