@@ -47,6 +47,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/dbleaklint/dbleaklint/analyzer"
 	"github.com/dbleaklint/dbleaklint/internal/load"
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
@@ -294,32 +295,53 @@ func (b *bench) edited(r *row, dir string, env []string) error {
 }
 
 // analyzedFile returns the first file of the module's first package, in
-// dependency order, that dbleaklint analyzes: one that can hold a
-// resource, as the command's loader decides (tests left out).
+// dependency order, that dbleaklint analyzes.
 func analyzedFile(dir string, env []string) (string, error) {
-	roots, err := ownership.ResourceRoots(nil)
+	pkgs, err := analyzedPackages(dir, env)
 	if err != nil {
 		return "", err
+	}
+	for _, p := range pkgs {
+		if len(p.GoFiles) > 0 {
+			return p.GoFiles[0], nil
+		}
+	}
+	return "", fmt.Errorf("no package of the module can hold a database resource")
+}
+
+// analyzedPackages returns, in dependency order, the packages of the
+// module in dir that dbleaklint analyzes: those that can hold a
+// resource, as the command's loader decides (tests left out), with the
+// resources of the configuration file that dbleaklint finds in dir.
+func analyzedPackages(dir string, env []string) ([]*packages.Package, error) {
+	var specs []ownership.Spec
+	if path, ok := analyzer.FindConfigFile(dir); ok {
+		cfg, err := analyzer.ReadConfigFile(path)
+		if err != nil {
+			return nil, err
+		}
+		specs = cfg.Resources
+	}
+	roots, err := ownership.ResourceRoots(specs)
+	if err != nil {
+		return nil, err
 	}
 	l, err := load.List(context.Background(), load.Config{
 		Patterns: []string{"./..."}, Roots: roots, Dir: dir, Env: append(os.Environ(), env...)})
 	if err != nil {
-		return "", fmt.Errorf("go list: %v", err)
+		return nil, fmt.Errorf("go list: %v", err)
 	}
 	root := make(map[*packages.Package]bool)
 	for _, p := range l.Roots {
 		root[p] = true
 	}
-	var file string
+	var pkgs []*packages.Package
 	packages.Visit(l.Targets, nil, func(p *packages.Package) {
-		if file == "" && root[p] && p.Module != nil && p.Module.Main && len(p.GoFiles) > 0 {
-			file = p.GoFiles[0]
+		if root[p] && p.Module != nil && p.Module.Main {
+			pkgs = append(pkgs, p)
 		}
 	})
-	if file == "" {
-		return "", fmt.Errorf("no package of the module can hold a database resource")
-	}
-	return file, nil
+	return pkgs, nil
 }
 
 // golangciRuns measures the custom golangci-lint with one linter at a
