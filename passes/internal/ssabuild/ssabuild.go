@@ -16,8 +16,11 @@
 // the package's own and, through a fact, those of the packages it
 // imports that can reach a resource (see noreturn.go).
 //
-// Packages whose import graph cannot reach database/sql or pgx are
-// skipped before anything is built: their Result has a nil Pkg.
+// Packages whose import graph cannot reach a package of the resource
+// model (database/sql, pgx, sqlx, a configured resource's package) are
+// skipped before anything is built: their Result has a nil Pkg. The
+// standalone loader decides alike with the same function, in
+// internal/reach.
 package ssabuild
 
 import (
