@@ -77,8 +77,8 @@ func stateOf(name string) fileState {
 }
 
 // listKey returns the key of the listing of cfg in its directory, and
-// false when the listing is not to be cached: a pattern
-// is not a directory.
+// false when the listing is not to be cached: a pattern is not a
+// directory.
 func listKey(cfg Config) (cache.Key, bool) {
 	var key cache.Key
 	wd, err := cfg.dir()

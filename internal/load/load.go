@@ -102,8 +102,10 @@ type Listing struct {
 	// Roots are the target packages to analyze, as in [Program]. Only
 	// names, files and imports are known of them.
 	Roots []*packages.Package
-	// Named is set when files were named on the command line: only
-	// the original patterns name them again.
+	// Named is set when the patterns name files ("a.go b.go"):
+	// only the original patterns name them again, so Load lists
+	// them whole, and their package has no import path to key a
+	// cache with.
 	Named bool
 	// Errs are go list's errors.
 	Errs []string
