@@ -45,7 +45,7 @@ bench-engine:
 # ratios (docs/bench.md).
 bench: bench-engine
 	$(GO) test -run='^$$' -bench=. -benchmem ./internal/cache/
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./cmd/dbleaklint/
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./internal/load/
 	scripts/bench.sh
 
 # Regenerates docs/checks/ from each check's doc.go.

@@ -47,6 +47,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -54,6 +55,12 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/analyzer"
+	"github.com/dbleaklint/dbleaklint/internal/load"
+	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
 
 // defaultModules are measured when no module is given: from the corpus
@@ -295,22 +302,9 @@ func (b *bench) module(name, dir string, cold bool) (*row, error) {
 // edited appends a comment to the first file of the first package that
 // dbleaklint analyzes, measures a run, and restores the file.
 func (b *bench) edited(r *row, dir string, env []string) error {
-	out, err := quiet(dir, env, "go", "list", "-deps", "-f", "{{if and .Module .GoFiles}}{{if .Module.Main}}{{.Dir}}/{{index .GoFiles 0}} {{join .Imports \" \"}}{{end}}{{end}}", "./...")
+	file, err := analyzedFile(dir, env)
 	if err != nil {
-		return fmt.Errorf("go list: %v\n%s", err, out)
-	}
-	// A file of the module's first package (in dependency order) that
-	// imports database/sql or pgx: one that dbleaklint analyzes.
-	var file string
-	for line := range strings.Lines(out) {
-		f, imports, _ := strings.Cut(strings.TrimSpace(line), " ")
-		if strings.Contains(" "+imports+" ", " database/sql ") || strings.Contains(imports, "github.com/jackc/pgx/v5") {
-			file = f
-			break
-		}
-	}
-	if file == "" {
-		return fmt.Errorf("no package of the module imports database/sql or pgx")
+		return err
 	}
 	orig, err := os.ReadFile(file)
 	if err != nil {
@@ -337,6 +331,56 @@ func (b *bench) edited(r *row, dir string, env []string) error {
 	}
 	r.edits = all - hits
 	return nil
+}
+
+// analyzedFile returns the first file of the module's first package, in
+// dependency order, that dbleaklint analyzes.
+func analyzedFile(dir string, env []string) (string, error) {
+	pkgs, err := analyzedPackages(dir, env)
+	if err != nil {
+		return "", err
+	}
+	for _, p := range pkgs {
+		if len(p.GoFiles) > 0 {
+			return p.GoFiles[0], nil
+		}
+	}
+	return "", fmt.Errorf("no package of the module can hold a database resource")
+}
+
+// analyzedPackages returns, in dependency order, the packages of the
+// module in dir that dbleaklint analyzes: those that can hold a
+// resource, as the command's loader decides (tests left out), with the
+// resources of the configuration file that dbleaklint finds in dir.
+func analyzedPackages(dir string, env []string) ([]*packages.Package, error) {
+	var specs []ownership.Spec
+	if path, ok := analyzer.FindConfigFile(dir); ok {
+		cfg, err := analyzer.ReadConfigFile(path)
+		if err != nil {
+			return nil, err
+		}
+		specs = cfg.Resources
+	}
+	roots, err := ownership.ResourceRoots(specs)
+	if err != nil {
+		return nil, err
+	}
+	l, err := load.List(context.Background(), load.Config{
+		Patterns: []string{"./..."}, Roots: roots, Dir: dir, Env: append(os.Environ(), env...)})
+	if err != nil {
+		return nil, fmt.Errorf("go list: %v", err)
+	}
+	root := make(map[*packages.Package]bool)
+	for _, p := range l.Roots {
+		root[p] = true
+	}
+	var pkgs []*packages.Package
+	packages.Visit(l.Targets, nil, func(p *packages.Package) {
+		if root[p] && p.Module != nil && p.Module.Main {
+			pkgs = append(pkgs, p)
+		}
+	})
+	return pkgs, nil
 }
 
 // golangciRuns measures the custom golangci-lint with one linter at a
