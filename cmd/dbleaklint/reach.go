@@ -21,8 +21,7 @@ var builtinRoots = []string{
 }
 
 // resourceRoots returns two tests on import paths, built from the
-// packages that declare a resource type, built in or configured. Call
-// it after the configuration is applied.
+// packages that declare a resource type, built in or among specs.
 //
 // declares reports whether the package is one of them: a package can
 // hold a resource if and only if it imports one, directly or not. Their
@@ -33,9 +32,9 @@ var builtinRoots = []string{
 // library reports whether the package is one of them or under one
 // (database/sql/driver, pgx/v5/pgconn, pgx/v5/stdlib): the libraries
 // the model describes, read from export data unless they are targets.
-func resourceRoots() (declares, library func(path string) bool) {
+func resourceRoots(specs []ownership.Spec) (declares, library func(path string) bool) {
 	roots := append([]string(nil), builtinRoots...)
-	for _, s := range ownership.Specs() {
+	for _, s := range specs {
 		t := strings.TrimPrefix(s.Type, "*")
 		if i := strings.LastIndex(t, "."); i > 0 {
 			roots = append(roots, t[:i])

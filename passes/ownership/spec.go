@@ -16,10 +16,3 @@ type Spec = resource.Spec
 // ReleaseFunc is a function that releases one of its arguments; see
 // [resource.ReleaseFunc].
 type ReleaseFunc = resource.ReleaseFunc
-
-// Configure validates specs and installs them for every analysis of the
-// process; see [resource.Configure].
-func Configure(specs []Spec) error { return resource.Configure(specs) }
-
-// Specs returns the user-defined resources installed by Configure.
-func Specs() []Spec { return resource.Default.Specs() }
