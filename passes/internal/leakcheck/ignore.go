@@ -17,9 +17,10 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
 )
 
-// Ignore returns the ignore analyzer of the configuration c,
-// documented by the doc.go file whose content is doc, that reports the //dbleaklint: directives that are malformed (an
-// unknown name, no reason) or that silence nothing.
+// Ignore returns the ignore analyzer of the configuration c, documented
+// by the doc.go file whose content is doc: it reports the //dbleaklint:
+// directives that are malformed (an unknown name, no reason) or that
+// silence nothing.
 //
 // Every check applies the directives; this one analyzer reports on
 // them, so that a bad directive is reported once, not once per check.

@@ -181,27 +181,25 @@ func checkSpecs(pkg *types.Package, specs []resource.Spec) []*config.ResourceErr
 	}
 	visit(pkg)
 	var errs []*config.ResourceError
-	var i int // the index of the resource being checked
-	report := func(s resource.Spec, format string, args ...any) {
+	report := func(i int, s resource.Spec, format string, args ...any) {
 		id, _ := check.LookupLeak(s.Check) // a valid spec names a leak check
 		errs = append(errs, &config.ResourceError{Index: i, Type: s.Type, Check: id, Msg: fmt.Sprintf(format, args...)})
 	}
 	checkable := func(p *types.Package, name string) bool {
 		return p == pkg || token.IsExported(name)
 	}
-	for j, s := range specs {
-		i = j
+	for i, s := range specs {
 		if path, name, _ := resource.SplitType(s.Type); pkgs[path] != nil && checkable(pkgs[path], name) {
 			p := pkgs[path]
 			tn, ok := p.Scope().Lookup(name).(*types.TypeName)
 			if !ok {
-				report(s, "package %s has no type %s", path, name)
+				report(i, s, "package %s has no type %s", path, name)
 				continue
 			}
 			mset := types.NewMethodSet(types.NewPointer(tn.Type()))
 			for _, m := range s.Release {
 				if checkable(p, m) && mset.Lookup(p, m) == nil {
-					report(s, "%s has no method %s", name, m)
+					report(i, s, "%s has no method %s", name, m)
 				}
 			}
 		}
@@ -213,7 +211,7 @@ func checkSpecs(pkg *types.Package, specs []resource.Spec) []*config.ResourceErr
 			path, name, _ := resource.SplitFunc(full)
 			method := name[strings.LastIndex(name, ".")+1:]
 			if p := pkgs[path]; p != nil && checkable(p, method) && lookupFunc(p, full) == nil {
-				report(s, "function %s does not exist", full)
+				report(i, s, "function %s does not exist", full)
 			}
 		}
 	}

@@ -10,11 +10,12 @@
 // exports facts; an analyzer with facts makes the standalone driver
 // parse and type-check every dependency from source, the standard
 // library included, which costs more than all of dbleaklint's own work.
-// This analyzer requires only the configuration: dependencies stay export data, and
-// no-return knowledge comes from a table of well-known functions
-// (os.Exit, log.Fatal, t.Fatal, ...) plus the functions that end in one,
-// the package's own and, through a fact, those of the packages it
-// imports that can reach a resource (see noreturn.go).
+// This analyzer requires only the configuration analyzer, which has no
+// facts: dependencies stay export data, and no-return knowledge comes
+// from a table of well-known functions (os.Exit, log.Fatal, t.Fatal,
+// ...) plus the functions that end in one, the package's own and,
+// through a fact, those of the packages it imports that can reach a
+// resource (see noreturn.go).
 //
 // Packages whose import graph cannot reach database/sql or pgx are
 // skipped before anything is built: their Result has a nil Pkg.
