@@ -62,14 +62,12 @@ type Config struct {
 
 // settings are the values that the flags set.
 type settings struct {
-	strict, debug [checkCount]bool
+	strict, debug [check.Count]bool
 	specs         []resource.Spec
 	resources     *resource.Model // built from specs
 	enforce       bool
 	allow         Patterns
 }
-
-const checkCount = 16 // more than the checks of package check
 
 // Default is the configuration of the checks' package-level Analyzer
 // variables: no setting but their flags.

@@ -16,7 +16,7 @@ type Model struct {
 	// user-defined resources.
 	Resources *resource.Model
 
-	strict, debug [checkCount]bool
+	strict, debug [check.Count]bool
 
 	// Enforce: poolpolicy reports raw pool calls outside the packages
 	// of Allow.
@@ -25,11 +25,11 @@ type Model struct {
 }
 
 // Strict reports whether the check runs in strict mode.
-func (m *Model) Strict(id check.ID) bool { return int(id) < checkCount && m.strict[id] }
+func (m *Model) Strict(id check.ID) bool { return id < check.Count && m.strict[id] }
 
 // Debug reports whether the check also reports, for debugging, what it
 // does not report.
-func (m *Model) Debug(id check.ID) bool { return int(id) < checkCount && m.debug[id] }
+func (m *Model) Debug(id check.ID) bool { return id < check.Count && m.debug[id] }
 
 // A ResourceError is a user-defined resource that names a type, method
 // or function that its package does not have, which shows only once the

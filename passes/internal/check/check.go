@@ -32,7 +32,10 @@ const (
 	PoolPolicy
 	Ownership
 	Ignore
-	count
+
+	// Count is the number of IDs, None included: the length of an
+	// array indexed by ID.
+	Count
 )
 
 // Props describes a check.
@@ -72,7 +75,7 @@ type Props struct {
 	HoldsConn bool
 }
 
-var props = [count]Props{
+var props = [Count]Props{
 	None:          {Name: ""},
 	RowsClose:     {Name: "rowsclose", Leak: true, Noun: "rows", Missing: "closed", Query: true},
 	RowScan:       {Name: "rowscan", Leak: true, Noun: "row", Missing: "scanned", Query: true, ReleasedByUse: true},
@@ -89,7 +92,7 @@ var props = [count]Props{
 
 // Props returns the description of the check.
 func (id ID) Props() Props {
-	if id >= count {
+	if id >= Count {
 		return Props{}
 	}
 	return props[id]
@@ -100,8 +103,8 @@ func (id ID) String() string { return id.Props().Name }
 
 // All returns every check, None excluded.
 func All() []ID {
-	ids := make([]ID, 0, count-1)
-	for id := None + 1; id < count; id++ {
+	ids := make([]ID, 0, Count-1)
+	for id := None + 1; id < Count; id++ {
 		ids = append(ids, id)
 	}
 	return ids
