@@ -6,14 +6,13 @@ package analyzer
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
 
@@ -50,80 +49,62 @@ type PoolPolicy struct {
 	Allow []string `json:"allow,omitempty"`
 }
 
-// Apply validates c, then sets the flags of the analyzers of [Suite]
-// that c sets and installs c's resources with [ownership.Configure].
-// Flags that c leaves at their zero value keep their value, so that a
-// driver that applies the configuration before parsing its command line
-// lets the command line override the file.
+// New validates c and returns the suite it configures: fresh instances
+// of every check, sharing one configuration analyzer
+// (passes/config), so that suites of different configurations can run
+// in one process at once. A nil c is no configuration.
 //
-// The analyzers' flags are process-wide: Apply must be called before
-// any analysis starts. A nil c does nothing.
-func (c *Config) Apply() error {
+// The checks' flags (-rowsclose.strict, -poolpolicy.allow, ...) start
+// from c's values; a driver that registers them after New lets its
+// command line override the file.
+func New(c *Config) (*Set, error) {
 	if c == nil {
-		return nil
+		c = new(Config)
 	}
 	if err := c.validate(); err != nil {
-		return err
-	}
-	var sets []func() error
-	if c.Strict {
-		f, err := strictFlags()
-		if err != nil {
-			return err
-		}
-		sets = append(sets, f...)
-	}
-	if c.PoolPolicy.Enforce {
-		f, err := lookupFlag("poolpolicy", "enforce", "pool-policy.enforce")
-		if err != nil {
-			return err
-		}
-		sets = append(sets, func() error { return f.Value.Set("true") })
-	}
-	if len(c.PoolPolicy.Allow) > 0 {
-		f, err := lookupFlag("poolpolicy", "allow", "pool-policy.allow")
-		if err != nil {
-			return err
-		}
-		allow := strings.Join(c.PoolPolicy.Allow, ",")
-		sets = append(sets, func() error {
-			if err := f.Value.Set(allow); err != nil {
-				return c.errorAt(path{"pool-policy", "allow"}, "%v", err)
-			}
-			return nil
-		})
-	}
-	if err := c.configureResources(); err != nil {
-		return err
-	}
-	for _, set := range sets {
-		if err := set(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Analyzers applies c (see [Config.Apply]) and returns the analyzers of
-// [Suite] that c does not disable. A nil c stands for no configuration.
-func Analyzers(c *Config) ([]*analysis.Analyzer, error) {
-	if err := c.Apply(); err != nil {
 		return nil, err
 	}
-	var disable []string
-	if c != nil {
-		disable = c.Disable
+	cfg, err := config.New(config.Settings{
+		Strict:    c.Strict,
+		Resources: c.Resources,
+		Enforce:   c.PoolPolicy.Enforce,
+		Allow:     c.PoolPolicy.Allow,
+	})
+	if err != nil {
+		var e *config.Error
+		if errors.As(err, &e) && c.origin != nil {
+			var p path
+			for _, k := range strings.Split(e.Key, ".") {
+				p = append(p, k)
+			}
+			return nil, c.origin.errorAt(append(p, e.Index), strings.TrimPrefix(err.Error(), "config: "))
+		}
+		return nil, err
 	}
-	var out []*analysis.Analyzer
-	for _, a := range Suite {
-		if !slices.Contains(disable, a.Name) {
-			out = append(out, a)
+	s := &Set{All: checks(cfg), config: cfg}
+	for _, a := range s.All {
+		if !slices.Contains(c.Disable, a.Name) {
+			s.Enabled = append(s.Enabled, a)
 		}
 	}
-	return out, nil
+	return s, nil
 }
 
-// validate checks the values that Apply does not hand to another
+// A Set is the suite in one configuration.
+type Set struct {
+	// All lists every check, in the order of [Suite].
+	All []*analysis.Analyzer
+	// Enabled lists the checks that the configuration does not disable.
+	Enabled []*analysis.Analyzer
+
+	config *config.Config
+}
+
+// Resources returns the user-defined resources of the set: the
+// configuration's, then those that -ownership.resource added.
+func (s *Set) Resources() []ownership.Spec { return s.config.Resources() }
+
+// validate checks the values that New does not hand to another
 // package for checking.
 func (c *Config) validate() error {
 	for i, name := range c.Disable {
@@ -139,26 +120,6 @@ func (c *Config) validate() error {
 	return nil
 }
 
-// configureResources installs c's resources. When one is invalid, it
-// finds which, so that the error of a configuration file names its line.
-func (c *Config) configureResources() error {
-	err := ownership.Configure(c.Resources)
-	if err == nil || c.origin == nil {
-		return err
-	}
-	// Configure reports the first invalid entry and installs nothing,
-	// so the shortest failing prefix ends with that entry. Restore the
-	// model that the successful attempts replaced.
-	prev := ownership.Specs()
-	defer func() { _ = ownership.Configure(prev) }() // prev was valid
-	for i := range c.Resources {
-		if ownership.Configure(c.Resources[:i+1]) != nil {
-			return c.origin.errorAt(path{"resources", i}, strings.TrimPrefix(err.Error(), "config: "))
-		}
-	}
-	return err
-}
-
 // errorAt returns an error about the value at p, prefixed by its file
 // and line when c was read from a file.
 func (c *Config) errorAt(p path, format string, args ...any) error {
@@ -167,34 +128,6 @@ func (c *Config) errorAt(p path, format string, args ...any) error {
 		return errors.New(msg)
 	}
 	return c.origin.errorAt(p, msg)
-}
-
-// strictFlags returns the setters of every check's strict flag.
-func strictFlags() ([]func() error, error) {
-	var sets []func() error
-	for _, a := range Suite {
-		if f := a.Flags.Lookup("strict"); f != nil {
-			sets = append(sets, func() error { return f.Value.Set("true") })
-		}
-	}
-	if len(sets) == 0 {
-		return nil, fmt.Errorf("strict: no check of this build of dbleaklint has a strict flag")
-	}
-	return sets, nil
-}
-
-// lookupFlag returns the named flag of the named check, which the
-// configuration key sets.
-func lookupFlag(check, flag, key string) (*flag.Flag, error) {
-	a := find(check)
-	if a == nil {
-		return nil, fmt.Errorf("%s: this build of dbleaklint has no %s check", key, check)
-	}
-	f := a.Flags.Lookup(flag)
-	if f == nil {
-		return nil, fmt.Errorf("%s: the %s check has no -%s.%s flag", key, check, check, flag)
-	}
-	return f, nil
 }
 
 // find returns the analyzer of Suite named name, or nil.
@@ -215,22 +148,13 @@ func checkNames() []string {
 	return names
 }
 
-// resourceError matches the checks' errors about a user-defined resource
-// that names a type, method or function the loaded code does not have;
-// they show only once the packages are loaded.
-var resourceError = regexp.MustCompile(`^config: resource type (\S+): `)
-
-// LocateError returns msg, an error of the analysis, with the file and
-// line of the resource entry it is about when it is a resource error
-// of a configuration read from a file; otherwise msg unchanged.
-func (c *Config) LocateError(msg string) string {
-	m := resourceError.FindStringSubmatch(msg)
-	if m == nil || c == nil || c.origin == nil {
-		return msg
+// LocateError returns the message of err, an error of the analysis,
+// with the file and line of the resource entry it is about when it is
+// about a resource of a configuration read from a file.
+func (c *Config) LocateError(err error) string {
+	var re *config.ResourceError
+	if !errors.As(err, &re) || c == nil || c.origin == nil || re.Index >= len(c.Resources) {
+		return err.Error() // a resource of -ownership.resource has no file
 	}
-	i := slices.IndexFunc(c.Resources, func(s ownership.Spec) bool { return s.Type == m[1] })
-	if i < 0 {
-		return msg // from -ownership.resource, which has no file
-	}
-	return c.origin.errorAt(path{"resources", i}, strings.TrimPrefix(msg, "config: ")).Error()
+	return c.origin.errorAt(path{"resources", re.Index}, strings.TrimPrefix(re.Error(), "config: ")).Error()
 }

@@ -26,7 +26,7 @@ const ConfigFileName = ".dbleaklint.yml"
 // keys, values of the wrong type, malformed YAML and the values that can
 // be checked without loading packages (check names, package patterns)
 // are errors of one line, "path:line: what"; the resources are checked
-// by [Config.Apply], whose errors name the file's line too.
+// by [New], whose errors name the file's line too.
 func ReadConfigFile(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -27,6 +27,7 @@ func writeConfig(t *testing.T, content string) string {
 }
 
 func TestReadConfigFile(t *testing.T) {
+	t.Parallel()
 	name := writeConfig(t, `# every key
 strict: true
 disable: [rowscan, sqlrowserr]
@@ -76,6 +77,7 @@ pool-policy:
 
 // TestReadConfigFileEmpty: a file without a document configures nothing.
 func TestReadConfigFileEmpty(t *testing.T) {
+	t.Parallel()
 	for _, content := range []string{"", "# nothing yet\n"} {
 		c, err := analyzer.ReadConfigFile(writeConfig(t, content))
 		if err != nil {
@@ -91,6 +93,7 @@ func TestReadConfigFileEmpty(t *testing.T) {
 // TestReadConfigFileErrors: every error is one line that names the
 // file, the line and what is wrong.
 func TestReadConfigFileErrors(t *testing.T) {
+	t.Parallel()
 	for _, test := range []struct {
 		name, content string
 		want          string // after "FILE:"
@@ -160,6 +163,7 @@ func TestReadConfigFileErrors(t *testing.T) {
 }
 
 func TestReadConfigFileMissing(t *testing.T) {
+	t.Parallel()
 	name := filepath.Join(t.TempDir(), "absent.yml")
 	_, err := analyzer.ReadConfigFile(name)
 	if err == nil || !strings.Contains(err.Error(), name) || !os.IsNotExist(err) {
@@ -168,6 +172,7 @@ func TestReadConfigFileMissing(t *testing.T) {
 }
 
 func TestFindConfigFile(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	deep := filepath.Join(root, "a", "b", "c")
 	// A directory with the file's name is not a configuration file.

@@ -3,7 +3,9 @@
 // license that can be found in the LICENSE file.
 
 // Package analyzer is the dbleaklint suite as a library: the list of
-// checks that the command, go vet and the golangci-lint plugin run.
+// checks that the command, go vet and the golangci-lint plugin run
+// ([Suite], in the default configuration), the configuration's schema
+// ([Config]), and [New], which builds the suite of a configuration.
 package analyzer
 
 import (
@@ -11,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/sqlrowserr"
 
 	"github.com/dbleaklint/dbleaklint/passes/batchclose"
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/connrelease"
 	"github.com/dbleaklint/dbleaklint/passes/deferloop"
 	"github.com/dbleaklint/dbleaklint/passes/ignore"
@@ -23,21 +26,30 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/txend"
 )
 
-// Suite lists every check of dbleaklint, in the order of the docs.
+// Suite lists every check of dbleaklint, in the order of the docs: the
+// checks' package-level Analyzers, in the default configuration. [New]
+// builds the suite of another configuration.
+var Suite = checks(config.Default)
+
+// checks returns every check in the configuration c, in the order of
+// the docs.
 //
 // sqlrowserr, from x/tools, reports database/sql rows whose Err is not
 // checked after iteration; dbleaklint reuses it rather than rewriting it.
-var Suite = []*analysis.Analyzer{
-	rowsclose.Analyzer,
-	rowscan.Analyzer,
-	connrelease.Analyzer,
-	txend.Analyzer,
-	stmtclose.Analyzer,
-	batchclose.Analyzer,
-	deferloop.Analyzer,
-	nestedacquire.Analyzer,
-	poolpolicy.Analyzer,
-	ownership.Analyzer,
-	sqlrowserr.Analyzer,
-	ignore.Analyzer,
+// It has no settings: every configuration shares it.
+func checks(c *config.Config) []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		rowsclose.For(c),
+		rowscan.For(c),
+		connrelease.For(c),
+		txend.For(c),
+		stmtclose.For(c),
+		batchclose.For(c),
+		deferloop.For(c),
+		nestedacquire.For(c),
+		poolpolicy.For(c),
+		ownership.For(c),
+		sqlrowserr.Analyzer,
+		ignore.For(c),
+	}
 }

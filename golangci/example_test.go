@@ -5,6 +5,7 @@
 package golangci_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,7 +20,6 @@ import (
 
 	"github.com/dbleaklint/dbleaklint/analyzer"
 	"github.com/dbleaklint/dbleaklint/golangci"
-	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
 
 // The examples at the root of the repository, which users copy.
@@ -35,6 +35,7 @@ var settingsPath = []string{"linters", "settings", "custom", golangci.Name, "set
 // .golangci.example.yml, as golangci-lint would, so that the example
 // cannot drift from the schema.
 func TestExampleConfig(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(exampleConfig)
 	if err != nil {
 		t.Fatal(err)
@@ -80,14 +81,15 @@ func TestExampleConfig(t *testing.T) {
 			t.Errorf("the example disables %s, which the plugin still runs", name)
 		}
 	}
-	if n := len(settings["resources"].([]any)); len(ownership.Specs()) != n {
-		t.Errorf("the plugin installed %d resources, want the example's %d", len(ownership.Specs()), n)
+	if n, got := len(settings["resources"].([]any)), len(resources(t, got)); got != n {
+		t.Errorf("the plugin has %d resources, want the example's %d", got, n)
 	}
 }
 
 // TestExampleSettingsAreAConfigFile: the linter's settings, written to
 // a file, are a valid .dbleaklint.yml, as the guide says.
 func TestExampleSettingsAreAConfigFile(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(exampleConfig)
 	if err != nil {
 		t.Fatal(err)
@@ -108,8 +110,29 @@ func TestExampleSettingsAreAConfigFile(t *testing.T) {
 	if err := os.WriteFile(name, []byte(node.String()+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := analyzer.ReadConfigFile(name); err != nil {
-		t.Errorf("the example's settings are not a valid configuration file: %v", err)
+	c, err := analyzer.ReadConfigFile(name)
+	if err != nil {
+		t.Fatalf("the example's settings are not a valid configuration file: %v", err)
+	}
+
+	// And the file configures the checks as the plugin does.
+	fromFile, err := analyzer.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var settings any
+	if err := yaml.Unmarshal([]byte(node.String()), &settings); err != nil {
+		t.Fatal(err)
+	}
+	fromPlugin, err := build(t, settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, p := flags(fromFile.Enabled), flags(fromPlugin); !maps.Equal(f, p) {
+		t.Errorf("the checks' settings differ:\nfrom the file:   %v\nfrom the plugin: %v", f, p)
+	}
+	if !slices.Equal(names(fromFile.Enabled), names(fromPlugin)) {
+		t.Errorf("enabled checks differ: from the file %v, from the plugin %v", names(fromFile.Enabled), names(fromPlugin))
 	}
 }
 
@@ -117,6 +140,7 @@ func TestExampleSettingsAreAConfigFile(t *testing.T) {
 // nested ones included, is in the example's settings, with a comment
 // above it that gives its default (or says it is required).
 func TestExampleConfigDocumentsEveryKey(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(exampleConfig)
 	if err != nil {
 		t.Fatal(err)
@@ -235,6 +259,7 @@ func keyString(path []any) string {
 // package, from a clone, into the golangci-lint version that make
 // custom-gcl and the end-to-end test build.
 func TestExampleBuild(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(exampleBuild)
 	if err != nil {
 		t.Fatal(err)

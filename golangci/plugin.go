@@ -41,15 +41,16 @@ func New(settings any) (register.LinterPlugin, error) {
 
 type plugin struct{ cfg analyzer.Config }
 
-// BuildAnalyzers applies the settings and returns the checks they do
-// not disable.
+// BuildAnalyzers returns the checks in the configuration of the
+// settings, but those they disable: instances of their own, so that
+// the process's other analyses keep theirs.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	as, err := analyzer.Analyzers(&p.cfg)
+	set, err := analyzer.New(&p.cfg)
 	if err != nil {
 		return nil, fmt.Errorf("settings: %w", err)
 	}
-	out := make([]*analysis.Analyzer, len(as))
-	for i, a := range as {
+	out := make([]*analysis.Analyzer, len(set.Enabled))
+	for i, a := range set.Enabled {
 		out[i] = withoutRelated(a)
 	}
 	return out, nil

@@ -5,6 +5,8 @@
 package golangci_test
 
 import (
+	"encoding/json"
+	"flag"
 	"reflect"
 	"slices"
 	"strings"
@@ -15,7 +17,6 @@ import (
 
 	"github.com/dbleaklint/dbleaklint/analyzer"
 	_ "github.com/dbleaklint/dbleaklint/golangci"
-	"github.com/dbleaklint/dbleaklint/internal/testutil"
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
 
@@ -24,7 +25,6 @@ import (
 // produces them (maps of string keys, lists of any).
 func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
 	t.Helper()
-	testutil.RestoreState(t, analyzer.Suite)
 	newPlugin, err := register.GetPlugin("dbleaklint")
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +39,35 @@ func build(t *testing.T, settings any) ([]*analysis.Analyzer, error) {
 	return p.BuildAnalyzers()
 }
 
+// resources returns the user-defined resources of the analyzers as,
+// from the ownership analyzer's -resource flag.
+func resources(t *testing.T, as []*analysis.Analyzer) []ownership.Spec {
+	t.Helper()
+	i := slices.IndexFunc(as, func(a *analysis.Analyzer) bool { return a.Name == "ownership" })
+	if i < 0 {
+		t.Fatal("no ownership analyzer")
+	}
+	var specs []ownership.Spec
+	dec := json.NewDecoder(strings.NewReader(as[i].Flags.Lookup("resource").Value.String()))
+	for dec.More() {
+		var s ownership.Spec
+		if err := dec.Decode(&s); err != nil {
+			t.Fatal(err)
+		}
+		specs = append(specs, s)
+	}
+	return specs
+}
+
+// flags returns the value of every flag of as, by -CHECK.FLAG.
+func flags(as []*analysis.Analyzer) map[string]string {
+	m := make(map[string]string)
+	for _, a := range as {
+		a.Flags.VisitAll(func(f *flag.Flag) { m[a.Name+"."+f.Name] = f.Value.String() })
+	}
+	return m
+}
+
 func names(as []*analysis.Analyzer) []string {
 	var out []string
 	for _, a := range as {
@@ -48,6 +77,7 @@ func names(as []*analysis.Analyzer) []string {
 }
 
 func TestNoSettings(t *testing.T) {
+	t.Parallel()
 	got, err := build(t, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -64,6 +94,7 @@ func TestNoSettings(t *testing.T) {
 }
 
 func TestSettings(t *testing.T) {
+	t.Parallel()
 	settings := map[string]any{
 		"strict":  true,
 		"disable": []any{"rowscan"},
@@ -86,9 +117,15 @@ func TestSettings(t *testing.T) {
 	if !slices.Equal(names(got), want) {
 		t.Errorf("analyzers %v, want %v", names(got), want)
 	}
-	for _, a := range analyzer.Suite {
+	for _, a := range got {
 		if f := a.Flags.Lookup("strict"); f != nil && f.Value.String() != "true" {
 			t.Errorf("-%s.strict = %s, want true", a.Name, f.Value)
+		}
+	}
+	// The plugin's analyzers are its own: the default suite is as it was.
+	for _, a := range analyzer.Suite {
+		if f := a.Flags.Lookup("strict"); f != nil && f.Value.String() != "false" {
+			t.Errorf("the default suite's -%s.strict = %s, want false", a.Name, f.Value)
 		}
 	}
 	wantSpecs := []ownership.Spec{{
@@ -98,13 +135,14 @@ func TestSettings(t *testing.T) {
 		Release:          []string{"Close"},
 		ReleaseFunctions: []ownership.ReleaseFunc{{Function: "example.com/db.CloseRows", Arg: 0}},
 	}}
-	if got := ownership.Specs(); !reflect.DeepEqual(got, wantSpecs) {
-		t.Errorf("installed resources %+v, want %+v", got, wantSpecs)
+	if got := resources(t, got); !reflect.DeepEqual(got, wantSpecs) {
+		t.Errorf("resources %+v, want %+v", got, wantSpecs)
 	}
 }
 
 // TestSettingsErrors: a bad setting is one line that says which.
 func TestSettingsErrors(t *testing.T) {
+	t.Parallel()
 	for _, test := range []struct {
 		name     string
 		settings map[string]any

@@ -13,6 +13,7 @@ import (
 // TestWithoutRelated: the copy reports the diagnostics of the original
 // without their related information, and leaves the original alone.
 func TestWithoutRelated(t *testing.T) {
+	t.Parallel()
 	orig := &analysis.Analyzer{
 		Name: "leaky",
 		Doc:  "reports one finding with related information",

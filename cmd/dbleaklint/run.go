@@ -36,6 +36,9 @@ type command struct {
 	// config is the configuration file read, if any, to locate the
 	// errors about it found in analysis.
 	config *analyzer.Config
+	// set is the suite in that configuration, whose flags the command
+	// line sets.
+	set *analyzer.Set
 	// settings are the flags and configuration that decide the
 	// findings, for the result cache's keys.
 	settings string
@@ -74,8 +77,10 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 		printHelp(stdout, newCommandLine(suite, io.Discard, false), suite, nil)
 		return exitOK
 	} else if err != nil {
-		// Parse again to print the error the usual way.
-		cl := newCommandLine(suite, stderr, false)
+		// Parse again to print the error the usual way, into a suite
+		// of its own.
+		fresh, _ := analyzer.New(nil) // no configuration: cannot fail
+		cl := newCommandLine(fresh.All, stderr, false)
 		cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s -help' for usage.\n", progname) }
 		cl.fs.Parse(args)
 		return exitUsage
@@ -96,11 +101,13 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	c.config = cfg
-	base, err := analyzer.Analyzers(cfg)
+	set, err := analyzer.New(cfg)
 	if err != nil {
 		c.errorf("%v", err)
 		return exitUsage
 	}
+	c.set = set
+	suite, base := set.All, set.Enabled
 	cl := newCommandLine(suite, stderr, false)
 	cl.fs.Usage = func() { fmt.Fprintf(stderr, "Run '%s -help' for usage.\n", progname) }
 	if err := cl.fs.Parse(args); err != nil {
@@ -163,10 +170,9 @@ func (c *command) checkOptions() error {
 // reports, and returns the exit status.
 func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int {
 	ctx := context.Background()
-	// The configuration is applied: the model holds the user's resources.
-	roots, err := ownership.ResourceRoots(ownership.Specs())
+	roots, err := ownership.ResourceRoots(c.set.Resources())
 	if err != nil {
-		c.errorf("%v", err) // cannot happen: Analyzers checked them
+		c.errorf("%v", err) // cannot happen: analyzer.New checked them
 		return exitUsage
 	}
 	cfg := load.Config{Patterns: patterns, Tests: c.opts.tests, Roots: roots}
@@ -215,7 +221,7 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 	c.logf("analyzed")
 	findings, actErrs, configErr := collect(graph)
 	if configErr != nil {
-		c.errorf("%s", c.config.LocateError(oneLine(configErr.Error())))
+		c.errorf("%s", oneLine(c.config.LocateError(configErr)))
 		return exitUsage
 	}
 	if c.opts.format != "json" {

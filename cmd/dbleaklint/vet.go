@@ -49,7 +49,7 @@ func runVetTool(args []string) {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		os.Exit(exitUsage)
 	}
-	enabled, err := analyzer.Analyzers(cfg)
+	set, err := analyzer.New(cfg)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
 		os.Exit(exitUsage)
@@ -69,15 +69,15 @@ func runVetTool(args []string) {
 	// are turned off as -CHECK=false would, unless the command line
 	// names them.
 	var extra []string
-	for _, a := range analyzer.Suite {
-		if !slices.Contains(enabled, a) {
+	for _, a := range set.All {
+		if !slices.Contains(set.Enabled, a) {
 			if _, set := flagValue(args, a.Name); !set {
 				extra = append(extra, "-"+a.Name+"=false")
 			}
 		}
 	}
 	os.Args = slices.Concat(os.Args[:1], extra, args)
-	unitchecker.Main(analyzer.Suite...)
+	unitchecker.Main(set.All...)
 }
 
 // discoverForUnit returns the configuration file for the package of the

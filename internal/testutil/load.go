@@ -87,7 +87,7 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // mode (the stubs at their real import paths included), or all of the
 // module.
 func (tr *tree) load() {
-	pkgs, err := packages.Load(config(tr.dir, loadMode), tr.patterns...)
+	pkgs, err := packages.Load(loadConfig(tr.dir, loadMode), tr.patterns...)
 	if err != nil {
 		tr.err = fmt.Errorf("loading %s: %v", tr.dir, err)
 		return
@@ -114,7 +114,7 @@ func (tr *tree) load() {
 // a relative pattern is relative to src/ ("./..." is every package of
 // the tree), where analysistest takes it relative to the tree's root.
 func (tr *tree) roots(patterns []string) ([]*packages.Package, error) {
-	cfg := config(tr.dir, packages.NeedName)
+	cfg := loadConfig(tr.dir, packages.NeedName)
 	listed, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
@@ -136,11 +136,11 @@ func (tr *tree) roots(patterns []string) ([]*packages.Package, error) {
 	return roots, nil
 }
 
-// config is analysistest's loading configuration for the tree at dir: a
+// loadConfig is analysistest's loading configuration for the tree at dir: a
 // GOPATH-style tree, run from its src directory, or a module when dir
 // holds a go.mod file (then offline: the module cache must hold its
 // requirements, see DownloadModules).
-func config(dir string, mode packages.LoadMode) *packages.Config {
+func loadConfig(dir string, mode packages.LoadMode) *packages.Config {
 	env := []string{"GOPATH=" + dir, "GO111MODULE=off", "GOWORK=off"}
 	if isModule(dir) {
 		gowork := filepath.Join(dir, "go.work")

@@ -13,11 +13,13 @@ import (
 )
 
 func Test(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), connrelease.Analyzer, "connrelease/...", "precision/connrelease/...")
 }
 
 // TestFix applies the suggested fixes: they must match the golden
 // files, compile, and end the leaks they fix.
 func TestFix(t *testing.T) {
+	t.Parallel()
 	fixtest.Run(t, connrelease.Analyzer, "connrelease")
 }

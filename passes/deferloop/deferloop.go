@@ -7,15 +7,19 @@ package deferloop
 import (
 	_ "embed"
 
-	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
-	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
 )
 
 //go:embed doc.go
 var doc string
 
 // Analyzer reports releases deferred inside a loop.
-var Analyzer = leakcheck.New("deferloop", docutil.MustExtract(doc, "deferloop"), isDeferInLoop)
+// It is the check of the default configuration.
+var Analyzer = For(config.Default)
 
-func isDeferInLoop(f *leakflow.Finding) bool { return f.Kind == leakflow.DeferInLoop }
+// For returns the check in the configuration c.
+func For(c *config.Config) *analysis.Analyzer { return leakcheck.For(c, check.DeferLoop, doc) }

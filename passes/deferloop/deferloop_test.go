@@ -13,10 +13,12 @@ import (
 )
 
 func Test(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), deferloop.Analyzer, "deferloop/...", "precision/deferloop/...")
 }
 
 // TestFix checks that no fix is offered: fix/deferloop has no golden file.
 func TestFix(t *testing.T) {
+	t.Parallel()
 	fixtest.Run(t, deferloop.Analyzer, "deferloop")
 }

@@ -7,7 +7,9 @@ package ignore
 import (
 	_ "embed"
 
-	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 )
@@ -15,7 +17,13 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports //dbleaklint:ignore directives that give no reason or silence nothing.
+// Analyzer reports //dbleaklint:ignore directives that give no reason or
+// silence nothing, in the default configuration.
+var Analyzer = For(config.Default)
+
+// For returns the check in the configuration c.
 //
 // poolpolicy reports outside the engine: its findings are judged too.
-var Analyzer = leakcheck.NewIgnore("ignore", docutil.MustExtract(doc, "ignore"), poolpolicy.Analyzer)
+func For(c *config.Config) *analysis.Analyzer {
+	return leakcheck.Ignore(c, doc, poolpolicy.For(c))
+}

@@ -15,5 +15,6 @@ import (
 // testdata/src/ignore/directives, and that its fix deletes each unused
 // directive: the fixed file must equal directives.go.golden.
 func Test(t *testing.T) {
+	t.Parallel()
 	testutil.RunWithSuggestedFixes(t, testutil.TestData(), ignore.Analyzer, "ignore/directives")
 }

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
@@ -18,35 +20,43 @@ import (
 //go:embed doc.go
 var doc string
 
-const name = "nestedacquire"
+const id = check.NestedAcquire
 
-// Analyzer reports calls that take a connection from a pool while a
-// connection or transaction of the same pool is held.
-var Analyzer = newAnalyzer()
+// Analyzer reports calls that take a connection from a pool while one
+// of the same pool is held. It is the check of the default
+// configuration.
+var Analyzer = For(config.Default)
 
-// check holds the flags of the analyzer.
-type check struct {
-	debug bool
+type key struct{}
+
+// For returns the check in the configuration c.
+func For(c *config.Config) *analysis.Analyzer {
+	return config.Instance(c, key{}, func() *analysis.Analyzer {
+		na := &nested{config: c, engine: leakflow.For(c)}
+		a := &analysis.Analyzer{
+			Name:     id.String(),
+			Doc:      docutil.MustExtract(doc, id.String()),
+			URL:      leakcheck.URL(id),
+			Run:      na.run,
+			Requires: []*analysis.Analyzer{c.Analyzer, na.engine},
+			// The engine finds nothing in a package that does not
+			// type-check, whose errors the driver reports once.
+			RunDespiteErrors: true,
+		}
+		c.AddFlags(id, &a.Flags)
+		return a
+	})
 }
 
-func newAnalyzer() *analysis.Analyzer {
-	c := new(check)
-	a := &analysis.Analyzer{
-		Name:     name,
-		Doc:      docutil.MustExtract(doc, name),
-		URL:      "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
-		Run:      c.run,
-		Requires: []*analysis.Analyzer{leakflow.Analyzer},
-		// The engine finds nothing in a package that does not
-		// type-check, whose errors the driver reports once.
-		RunDespiteErrors: true,
-	}
-	a.Flags.BoolVar(&c.debug, "debug", false, "also report calls on a pool of the held connection's type that cannot be shown to be the same pool, which are not reported")
-	return a
+// nested is the check of one configuration.
+type nested struct {
+	config *config.Config
+	engine *analysis.Analyzer
 }
 
-func (c *check) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
+func (na *nested) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[na.engine].(*leakflow.Result)
+	debug := pass.ResultOf[na.config.Analyzer].(*config.Model).Debug(id)
 	silencer := leakcheck.NewSilencer(pass)
 	for _, n := range res.Nested {
 		if silencer.Silenced(n.Pos) {
@@ -54,18 +64,18 @@ func (c *check) run(pass *analysis.Pass) (any, error) {
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos:      n.Pos,
-			Category: name,
+			Category: id.String(),
 			Message:  n.Message,
 			Related:  []analysis.RelatedInformation{{Pos: n.Held, Message: "held from here"}},
 		})
 	}
-	if c.debug {
+	if debug {
 		for _, n := range res.NestedUnsure {
-			pass.Report(analysis.Diagnostic{Pos: n.Pos, Category: name + "/debug", Message: "debug: " + n.Message})
+			pass.Report(analysis.Diagnostic{Pos: n.Pos, Category: id.String() + "/debug", Message: "debug: " + n.Message})
 		}
 	}
 	for _, e := range res.Errors {
-		if e.Check == name {
+		if e.Check == id {
 			return nil, fmt.Errorf("%v (please report it)", e)
 		}
 	}

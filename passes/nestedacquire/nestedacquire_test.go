@@ -8,19 +8,19 @@ import (
 	"testing"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
 )
 
 func Test(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "nestedacquire/...", "precision/nestedacquire/...")
 }
 
 // TestDebug: the debug mode also reports the calls on a pool that
 // cannot be shown to be the held connection's.
 func TestDebug(t *testing.T) {
-	if err := nestedacquire.Analyzer.Flags.Set("debug", "true"); err != nil {
-		t.Fatal(err)
-	}
-	defer nestedacquire.Analyzer.Flags.Set("debug", "false")
-	testutil.Run(t, testutil.TestData(), nestedacquire.Analyzer, "debug/nestedacquire")
+	t.Parallel()
+	a := testutil.Configured(t, nestedacquire.For, config.Settings{}, "debug", "true")
+	testutil.Run(t, testutil.TestData(), a, "debug/nestedacquire")
 }

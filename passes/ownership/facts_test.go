@@ -151,6 +151,7 @@ func (pf pkgFacts) encode(t *testing.T) []byte {
 // gob to an equal value, that its encoding is deterministic, and that
 // the facts stay small.
 func TestFactsEncoding(t *testing.T) {
+	t.Parallel()
 	pkgs := exportedFacts(t, factPackages...)
 	counts := make(map[string]int) // by fact type
 	total := 0
@@ -222,6 +223,7 @@ func TestFactsEncoding(t *testing.T) {
 // bytes go vet would write for them, must be the same, or the go
 // command's cache would see a change where there is none.
 func TestFactsDeterministic(t *testing.T) {
+	t.Parallel()
 	first := exportedFacts(t, factPackages...)
 	second := exportedFacts(t, factPackages...)
 	for i := range first {
@@ -245,6 +247,7 @@ func TestFactsDeterministic(t *testing.T) {
 // which declare none); the SSA builder skips it, so nothing is computed.
 // ownership/helpers is the contrast: the same runs build and export.
 func TestNoFactsWithoutResources(t *testing.T) {
+	t.Parallel()
 	pkgs := []string{"ownership/nodb", "ownership/valuer", "ownership/helpers"}
 	facts := testutil.Run(t, testutil.TestData(), ownership.Analyzer, pkgs...)
 	// The builder's result is visible only when it is the analyzer

@@ -6,55 +6,32 @@ package ownership
 
 import (
 	_ "embed"
-	"encoding/json"
-	"fmt"
-	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
+	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
-	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
 //go:embed doc.go
 var doc string
 
-// Analyzer computes the ownership facts. It is declared by the engine,
-// which requires it; this package documents it and owns its flags.
-var Analyzer = leakflow.OwnershipAnalyzer
+// Analyzer computes the ownership facts, in the default configuration.
+var Analyzer = For(config.Default)
 
-func init() {
-	Analyzer.Doc = docutil.MustExtract(doc, "ownership")
-	Analyzer.URL = "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/ownership"
-	Analyzer.Flags.Var(new(resourceFlag), "resource", "a user-defined resource, as a JSON object with the schema of the configuration file's resources entries (repeatable)")
-}
+type key struct{}
 
-// resourceFlag accumulates -ownership.resource values and installs them
-// in the resource model.
-type resourceFlag struct{ specs []resource.Spec }
-
-func (f *resourceFlag) String() string {
-	if f == nil || len(f.specs) == 0 {
-		return ""
-	}
-	var parts []string
-	for _, s := range f.specs {
-		b, _ := json.Marshal(s)
-		parts = append(parts, string(b))
-	}
-	return strings.Join(parts, " ")
-}
-
-func (f *resourceFlag) Set(value string) error {
-	dec := json.NewDecoder(strings.NewReader(value))
-	dec.DisallowUnknownFields()
-	var s resource.Spec
-	if err := dec.Decode(&s); err != nil {
-		return fmt.Errorf("not a resource as JSON: %v", err)
-	}
-	specs := append(append([]resource.Spec(nil), resource.Default.Specs()...), s)
-	if err := resource.Configure(specs); err != nil {
-		return err
-	}
-	f.specs = append(f.specs, s)
-	return nil
+// For returns the ownership analyzer of the configuration c. The engine
+// builds it, since it requires it, with its flag (-ownership.resource);
+// this package documents it.
+func For(c *config.Config) *analysis.Analyzer {
+	return config.Instance(c, key{}, func() *analysis.Analyzer {
+		a := leakflow.Ownership(c)
+		a.Doc = docutil.MustExtract(doc, check.Ownership.String())
+		a.URL = leakcheck.URL(check.Ownership)
+		return a
+	})
 }

@@ -9,8 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
-	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 )
@@ -19,6 +21,7 @@ import (
 // package that derives its facts from theirs. The checks' own tests
 // (crosspkg packages) check that callers use them.
 func Test(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), ownership.Analyzer, "ownership/helpers", "ownership/middle")
 }
 
@@ -28,16 +31,17 @@ const dbxRows = `{"type":"*userres/dbx.Rows","check":"rowsclose","acquire":["(*u
 // TestUserResource describes an in-house resource with the flag and
 // checks that rowsclose follows it like a built-in one.
 func TestUserResource(t *testing.T) {
-	setResource(t, dbxRows)
-	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "userres/app")
+	t.Parallel()
+	testutil.Run(t, testutil.TestData(), withResource(t, dbxRows), "userres/app")
 }
 
 // TestUserResourceMissing: a configured type that does not exist in its
 // package is an error of the analysis, saying what and where.
 func TestUserResourceMissing(t *testing.T) {
-	setResource(t, `{"type":"*userres/dbx.Cursor","check":"rowsclose","acquire":["(*userres/dbx.DB).Queryx"],"release":["Close"]}`)
+	t.Parallel()
+	a := withResource(t, `{"type":"*userres/dbx.Cursor","check":"rowsclose","acquire":["(*userres/dbx.DB).Queryx"],"release":["Close"]}`)
 	rec := new(recorder)
-	testutil.Run(rec, testutil.TestData(), rowsclose.Analyzer, "userres/app")
+	testutil.Run(rec, testutil.TestData(), a, "userres/app")
 	want := "config: resource type *userres/dbx.Cursor: package userres/dbx has no type Cursor"
 	if !strings.Contains(rec.String(), want) {
 		t.Errorf("errors:\n%s\nwant one containing %q", rec, want)
@@ -47,6 +51,8 @@ func TestUserResourceMissing(t *testing.T) {
 // TestResourceFlagErrors: a malformed or invalid entry is rejected when
 // the flag is set, with a message naming what is wrong.
 func TestResourceFlagErrors(t *testing.T) {
+	t.Parallel()
+	a := testutil.Configured(t, ownership.For, config.Settings{})
 	for _, tc := range []struct{ value, want string }{
 		{`{"type":`, "not a resource as JSON"},
 		{`{"type":"*x.Rows","check":"rowsclose","acquire":["x.Open"],"release":["Close"],"colour":1}`, `unknown field "colour"`},
@@ -57,30 +63,31 @@ func TestResourceFlagErrors(t *testing.T) {
 		{`{"type":"*x.Rows","check":"rowsclose","acquire":["Open"],"release":["Close"]}`, `acquire "Open" is not a function name`},
 		{`{"type":"*database/sql.Rows","check":"rowsclose","acquire":["x.Open"],"release":["Close"]}`, "already a resource"},
 	} {
-		err := ownership.Analyzer.Flags.Set("resource", tc.value)
+		err := a.Flags.Set("resource", tc.value)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Set(%s) = %v, want an error containing %q", tc.value, err, tc.want)
 		}
 	}
-	if n := len(resource.Default.Specs()); n != 0 {
-		t.Errorf("after rejected entries, %d user resources are installed, want 0", n)
+	if got := a.Flags.Lookup("resource").Value.String(); got != "" {
+		t.Errorf("after rejected entries, the user resources are %s, want none", got)
 	}
 }
 
 // setResource installs one user-defined resource for the test.
-func setResource(t *testing.T, spec string) {
+// withResource returns rowsclose in a configuration of its own, with
+// the user-defined resource spec set by -ownership.resource.
+func withResource(t *testing.T, spec string) *analysis.Analyzer {
 	t.Helper()
-	if err := ownership.Analyzer.Flags.Set("resource", spec); err != nil {
+	c, err := config.New(config.Settings{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if err := resource.Configure(nil); err != nil {
-			t.Fatal(err)
-		}
-	})
+	if err := ownership.For(c).Flags.Set("resource", spec); err != nil {
+		t.Fatal(err)
+	}
+	return rowsclose.For(c)
 }
 
-// recorder collects the errors analysistest reports.
 type recorder struct{ strings.Builder }
 
 func (r *recorder) Errorf(format string, args ...any) {

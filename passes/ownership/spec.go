@@ -20,20 +20,13 @@ type Spec = resource.Spec
 // [resource.ReleaseFunc].
 type ReleaseFunc = resource.ReleaseFunc
 
-// Configure validates specs and installs them for every analysis of the
-// process; see [resource.Configure].
-func Configure(specs []Spec) error { return resource.Configure(specs) }
-
-// Specs returns the user-defined resources installed by Configure.
-func Specs() []Spec { return resource.Default.Specs() }
-
 // ResourceRoots returns the packages that declare a resource type of the
 // model made of the built-in table and specs: the roots of [reach],
 // through which the standalone loader and the benchmark, which may not
 // import the model, decide which packages can hold a resource as the
 // analysis does.
 func ResourceRoots(specs []Spec) (reach.Roots, error) {
-	m, err := resource.New(specs)
+	m, err := resource.Build(specs)
 	if err != nil {
 		return reach.Roots{}, err
 	}

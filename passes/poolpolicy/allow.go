@@ -4,47 +4,15 @@
 
 package poolpolicy
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // runtimePath is the import path of dbleaklint's runtime package, which
 // implements the scoped helpers and so must use the raw pool.
 const runtimePath = "github.com/dbleaklint/dbleaklint/runtime"
 
-// patterns is the value of -poolpolicy.allow: package paths, each either
-// exact or ending in "/..." to match a subtree. It implements flag.Value.
+// patterns are the allowed packages of the configuration, -poolpolicy.allow:
+// package paths, each either exact or ending in "/..." to match a subtree.
 type patterns []string
-
-// String returns the patterns as the comma-separated list they were set
-// from.
-func (p *patterns) String() string {
-	if p == nil {
-		return ""
-	}
-	return strings.Join(*p, ",")
-}
-
-// Set replaces the patterns with those of a comma-separated list. Blank
-// entries are ignored; "..." anywhere but in a trailing "/..." is an error,
-// because the pattern would not mean what it seems to.
-func (p *patterns) Set(list string) error {
-	var out []string
-	for _, s := range strings.Split(list, ",") {
-		s = strings.TrimSpace(s)
-		if s == "" {
-			continue
-		}
-		base := strings.TrimSuffix(s, "/...")
-		if base == "" || strings.Contains(base, "...") || strings.Contains(base, " ") {
-			return fmt.Errorf("bad package pattern %q: want an import path, or one followed by \"/...\" for its subtree", s)
-		}
-		out = append(out, s)
-	}
-	*p = out
-	return nil
-}
 
 // match reports whether the package path matches one of the patterns.
 func (p patterns) match(path string) bool {

@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
@@ -22,31 +24,32 @@ var doc string
 
 // Analyzer reports raw pgxpool acquisitions outside the allowed packages
 // (when -poolpolicy.enforce is set) and connections or transactions that
-// escape the callback of a scoped helper (always).
-var Analyzer = &analysis.Analyzer{
-	Name:       "poolpolicy",
-	Doc:        docutil.MustExtract(doc, "poolpolicy"),
-	URL:        "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/poolpolicy",
-	Run:        run,
-	Requires:   []*analysis.Analyzer{ssabuild.Analyzer},
-	ResultType: reflect.TypeFor[*Result](),
-	// ssabuild builds nothing for a package that does not type-check,
-	// whose errors the driver reports once; the raw-call half only needs
-	// the type information of the expressions it looks at.
-	RunDespiteErrors: true,
-}
+// escape the callback of a scoped helper (always), in the default
+// configuration.
+var Analyzer = For(config.Default)
 
-// The flags' values: package-level, like the Analyzer they configure.
-var (
-	enforce bool
-	allow   patterns
-)
+type key struct{}
 
-func init() {
-	Analyzer.Flags.BoolVar(&enforce, "enforce", false,
-		"report raw Acquire, Begin, BeginTx, Query, QueryRow and SendBatch of *pgxpool.Pool outside the allowed packages")
-	Analyzer.Flags.Var(&allow, "allow",
-		"comma-separated package paths that may use the raw pool, besides the runtime package; a trailing /... matches a subtree")
+// For returns the check in the configuration c, which owns its
+// -poolpolicy.enforce and -poolpolicy.allow flags.
+func For(c *config.Config) *analysis.Analyzer {
+	return config.Instance(c, key{}, func() *analysis.Analyzer {
+		ssa := ssabuild.For(c)
+		a := &analysis.Analyzer{
+			Name:       check.PoolPolicy.String(),
+			Doc:        docutil.MustExtract(doc, check.PoolPolicy.String()),
+			URL:        leakcheck.URL(check.PoolPolicy),
+			Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c, ssa) },
+			Requires:   []*analysis.Analyzer{c.Analyzer, ssa},
+			ResultType: reflect.TypeFor[*Result](),
+			// ssabuild builds nothing for a package that does not type-check,
+			// whose errors the driver reports once; the raw-call half only needs
+			// the type information of the expressions it looks at.
+			RunDespiteErrors: true,
+		}
+		c.AddFlags(check.PoolPolicy, &a.Flags)
+		return a
+	})
 }
 
 // Result lists the positions of a package's poolpolicy findings,
@@ -56,7 +59,7 @@ type Result struct{ positions []token.Pos }
 // FindingPositions implements leakcheck.FindingSource.
 func (r *Result) FindingPositions() []token.Pos { return r.positions }
 
-func run(pass *analysis.Pass) (_ any, err error) {
+func run(pass *analysis.Pass, c *config.Config, ssaAnalyzer *analysis.Analyzer) (_ any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v", r)
@@ -70,10 +73,11 @@ func run(pass *analysis.Pass) (_ any, err error) {
 			pass.Report(d)
 		}
 	}
-	if enforce && !allowed(pass.Pkg.Path(), allow) {
+	cfg := pass.ResultOf[c.Analyzer].(*config.Model)
+	if cfg.Enforce && !allowed(pass.Pkg.Path(), patterns(cfg.Allow)) {
 		checkRawCalls(pass, report)
 	}
-	if ssa, _ := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA); ssa != nil && ssa.Pkg != nil {
+	if ssa, _ := pass.ResultOf[ssaAnalyzer].(*ssabuild.SSA); ssa != nil && ssa.Pkg != nil {
 		checkEscapes(pass, ssa, report)
 	}
 	return res, nil

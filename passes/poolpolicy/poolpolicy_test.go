@@ -8,39 +8,30 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 )
 
-// setFlags sets the analyzer's flags for one test and restores their
-// defaults when it ends.
-func setFlags(t *testing.T, kv ...string) {
-	t.Helper()
-	t.Cleanup(func() {
-		for _, name := range []string{"enforce", "allow"} {
-			f := poolpolicy.Analyzer.Flags.Lookup(name)
-			if err := f.Value.Set(f.DefValue); err != nil {
-				t.Errorf("reset -%s: %v", name, err)
-			}
-		}
-	})
-	for i := 0; i+1 < len(kv); i += 2 {
-		if err := poolpolicy.Analyzer.Flags.Set(kv[i], kv[i+1]); err != nil {
-			t.Fatalf("-%s=%s: %v", kv[i], kv[i+1], err)
-		}
-	}
+// enforced returns the analyzer in a configuration of its own with
+// -poolpolicy.enforce set, and -poolpolicy.allow to allow.
+func enforced(t *testing.T, allow string) *analysis.Analyzer {
+	return testutil.Configured(t, poolpolicy.For, config.Settings{}, "enforce", "true", "allow", allow)
 }
 
 // The escape half runs without -poolpolicy.enforce, and the raw half does
 // not.
 func TestEscapes(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), poolpolicy.Analyzer,
 		"poolpolicy/escape", "poolpolicy/escapeclean", "poolpolicy/enforceoff")
 }
 
 func TestEnforce(t *testing.T) {
-	setFlags(t, "enforce", "true", "allow", "example.com/other, poolpolicy/allowed/...")
-	testutil.Run(t, testutil.TestData(), poolpolicy.Analyzer,
+	t.Parallel()
+	testutil.Run(t, testutil.TestData(), enforced(t, "example.com/other, poolpolicy/allowed/..."),
 		"poolpolicy/raw", "poolpolicy/allowed/...",
 		"poolpolicy/escape", "poolpolicy/escapeclean",
 		// The runtime package implements the helpers with the raw pool.
@@ -51,8 +42,9 @@ func TestEnforce(t *testing.T) {
 // real runtime package, tests included: it is allowed the raw pool, and
 // its own callbacks must not let their connections escape.
 func TestRealRuntime(t *testing.T) {
-	setFlags(t, "enforce", "true")
+	t.Parallel()
+	a := enforced(t, "")
 	root := filepath.Dir(testutil.TestData())
 	testutil.DownloadModules(t, root)
-	testutil.RunPart(t, root, poolpolicy.Analyzer, "github.com/dbleaklint/dbleaklint/runtime/...")
+	testutil.RunPart(t, root, a, "github.com/dbleaklint/dbleaklint/runtime/...")
 }

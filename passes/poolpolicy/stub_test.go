@@ -20,6 +20,7 @@ const runtimePath = "github.com/dbleaklint/dbleaklint/runtime"
 // testdata/src declares its functions and methods with the signatures of
 // the real package, so that the analysistest cases cannot drift from it.
 func TestRuntimeStub(t *testing.T) {
+	t.Parallel()
 	testdata := testutil.TestData()
 	// The stub as the analyzer tests load it (once for the test binary).
 	stubs := testutil.Load(t, testdata, runtimePath)

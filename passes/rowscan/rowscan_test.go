@@ -13,10 +13,12 @@ import (
 )
 
 func Test(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), rowscan.Analyzer, "rowscan/...", "precision/rowscan/...")
 }
 
 // TestFix checks that no fix is offered: fix/rowscan has no golden file.
 func TestFix(t *testing.T) {
+	t.Parallel()
 	fixtest.Run(t, rowscan.Analyzer, "rowscan")
 }

@@ -7,7 +7,10 @@ package rowsclose
 import (
 	_ "embed"
 
-	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
 )
 
@@ -15,4 +18,8 @@ import (
 var doc string
 
 // Analyzer reports query rows that are not closed on every path.
-var Analyzer = leakcheck.New("rowsclose", docutil.MustExtract(doc, "rowsclose"), leakcheck.ForCheck("rowsclose"))
+// It is the check of the default configuration.
+var Analyzer = For(config.Default)
+
+// For returns the check in the configuration c.
+func For(c *config.Config) *analysis.Analyzer { return leakcheck.For(c, check.RowsClose, doc) }

@@ -7,7 +7,10 @@ package txend
 import (
 	_ "embed"
 
-	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
 )
 
@@ -15,4 +18,8 @@ import (
 var doc string
 
 // Analyzer reports transactions that are neither committed nor rolled back on every path.
-var Analyzer = leakcheck.New("txend", docutil.MustExtract(doc, "txend"), leakcheck.ForCheck("txend"))
+// It is the check of the default configuration.
+var Analyzer = For(config.Default)
+
+// For returns the check in the configuration c.
+func For(c *config.Config) *analysis.Analyzer { return leakcheck.For(c, check.TxEnd, doc) }

@@ -8,36 +8,35 @@ import (
 	"testing"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest/fixtest"
 	"github.com/dbleaklint/dbleaklint/passes/txend"
 )
 
 func Test(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), txend.Analyzer, "txend/...", "precision/txend/...")
 }
 
 // TestStrict runs the strict mode, in which callees the analysis cannot
 // see into are assumed to borrow the resource.
 func TestStrict(t *testing.T) {
-	if err := txend.Analyzer.Flags.Set("strict", "true"); err != nil {
-		t.Fatal(err)
-	}
-	defer txend.Analyzer.Flags.Set("strict", "false")
-	testutil.Run(t, testutil.TestData(), txend.Analyzer, "strict/txend")
+	t.Parallel()
+	a := testutil.Configured(t, txend.For, config.Settings{}, "strict", "true")
+	testutil.Run(t, testutil.TestData(), a, "strict/txend")
 }
 
 // TestDebug runs the debug mode, in which the check says why it stopped
 // following each acquisition whose ownership became unclear.
 func TestDebug(t *testing.T) {
-	if err := txend.Analyzer.Flags.Set("debug", "true"); err != nil {
-		t.Fatal(err)
-	}
-	defer txend.Analyzer.Flags.Set("debug", "false")
-	testutil.Run(t, testutil.TestData(), txend.Analyzer, "debug/txend")
+	t.Parallel()
+	a := testutil.Configured(t, txend.For, config.Settings{}, "debug", "true")
+	testutil.Run(t, testutil.TestData(), a, "debug/txend")
 }
 
 // TestFix applies the suggested fixes: they must match the golden
 // files, compile, and end the leaks they fix.
 func TestFix(t *testing.T) {
+	t.Parallel()
 	fixtest.Run(t, txend.Analyzer, "txend")
 }

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
 )
 
@@ -25,8 +26,8 @@ func Pos(f *leakflow.Finding) token.Pos {
 
 // diagnostic reports a finding at Pos, with each leaking exit as
 // related information.
-func diagnostic(name string, f *leakflow.Finding) analysis.Diagnostic {
-	d := analysis.Diagnostic{Pos: Pos(f), Category: name, Message: f.Message}
+func diagnostic(id check.ID, f *leakflow.Finding) analysis.Diagnostic {
+	d := analysis.Diagnostic{Pos: Pos(f), Category: id.String(), Message: f.Message}
 	if f.Kind == leakflow.DeferInLoop {
 		return d
 	}
@@ -39,14 +40,14 @@ func diagnostic(name string, f *leakflow.Finding) analysis.Diagnostic {
 	return d
 }
 
-func (c *check) reportUntracked(pass *analysis.Pass, res *leakflow.Result) {
+func (c *leakCheck) reportUntracked(pass *analysis.Pass, res *leakflow.Result) {
 	for _, u := range res.Untracked {
-		if u.Type.Check != c.name {
+		if u.Type.Check != c.id {
 			continue
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos:      u.Acquire,
-			Category: c.name + "/debug",
+			Category: c.id.String() + "/debug",
 			Message:  fmt.Sprintf("debug: %s from %s is not tracked: %s", u.Type.Noun, u.Callee, u.Reason),
 		})
 	}

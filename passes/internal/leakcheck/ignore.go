@@ -10,13 +10,17 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
+	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
 )
 
-// NewIgnore returns the analyzer, named name and documented by doc,
-// that reports the //dbleaklint: directives that are malformed (an
-// unknown name, no reason) or that silence nothing.
+// Ignore returns the ignore analyzer of the configuration c, documented
+// by the doc.go file whose content is doc: it reports the //dbleaklint:
+// directives that are malformed (an unknown name, no reason) or that
+// silence nothing.
 //
 // Every check applies the directives; this one analyzer reports on
 // them, so that a bad directive is reported once, not once per check.
@@ -25,23 +29,27 @@ import (
 // enabled: turning a check off must not make its directives "unused".
 // The findings of the checks outside the engine come from others,
 // whose results are FindingSources.
-func NewIgnore(name, doc string, others ...*analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             name,
-		Doc:              doc,
-		URL:              "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
-		Run:              func(pass *analysis.Pass) (any, error) { return nil, runIgnore(pass, name, others) },
-		Requires:         append([]*analysis.Analyzer{leakflow.Analyzer}, others...),
-		RunDespiteErrors: true,
-	}
+func Ignore(c *config.Config, doc string, others ...*analysis.Analyzer) *analysis.Analyzer {
+	return config.Instance(c, key{check.Ignore}, func() *analysis.Analyzer {
+		engine := leakflow.For(c)
+		name := check.Ignore.String()
+		return &analysis.Analyzer{
+			Name:             name,
+			Doc:              docutil.MustExtract(doc, name),
+			URL:              URL(check.Ignore),
+			Run:              func(pass *analysis.Pass) (any, error) { return nil, runIgnore(pass, name, engine, others) },
+			Requires:         append([]*analysis.Analyzer{engine}, others...),
+			RunDespiteErrors: true,
+		}
+	})
 }
 
-func runIgnore(pass *analysis.Pass, name string, others []*analysis.Analyzer) error {
+func runIgnore(pass *analysis.Pass, name string, engine *analysis.Analyzer, others []*analysis.Analyzer) error {
 	dirs := parseDirectives(pass)
 	if len(dirs.list) == 0 {
 		return nil
 	}
-	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
+	res := pass.ResultOf[engine].(*leakflow.Result)
 	used := make(map[*directive]bool)
 	use := func(pos token.Pos) {
 		if d := dirs.silencing(pos); d != nil {

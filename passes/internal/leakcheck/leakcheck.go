@@ -18,59 +18,66 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
+	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
 )
 
-// New returns the analyzer of the check name, documented by doc, that
-// reports the engine's findings for which belongs returns true.
-func New(name, doc string, belongs func(*leakflow.Finding) bool) *analysis.Analyzer {
-	c := &check{name: name, belongs: belongs}
-	a := &analysis.Analyzer{
-		Name:     name,
-		Doc:      doc,
-		URL:      "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
-		Run:      c.run,
-		Requires: []*analysis.Analyzer{leakflow.Analyzer},
-		// The engine finds nothing in a package that does not
-		// type-check, whose errors the driver reports once.
-		RunDespiteErrors: true,
-	}
-	a.Flags.BoolVar(&c.debug, "debug", false, "also report acquisitions that are not tracked, and why (ownership unclear)")
-	a.Flags.BoolVar(&c.strict, "strict", false, "assume that functions the analysis cannot see into (function values, interface methods, functions with no ownership fact) only borrow the resources passed to them, and report the leaks that follow")
-	return a
+type key struct{ id check.ID }
+
+// For returns the analyzer of the check id in the configuration c,
+// documented by the doc.go file whose content is doc: it reports the
+// engine's findings whose Check is id. One configuration has one
+// analyzer of each check.
+func For(c *config.Config, id check.ID, doc string) *analysis.Analyzer {
+	return config.Instance(c, key{id}, func() *analysis.Analyzer {
+		ch := &leakCheck{id: id, config: c, engine: leakflow.For(c)}
+		a := &analysis.Analyzer{
+			Name:     id.String(),
+			Doc:      docutil.MustExtract(doc, id.String()),
+			URL:      URL(id),
+			Run:      ch.run,
+			Requires: []*analysis.Analyzer{c.Analyzer, ch.engine},
+			// The engine finds nothing in a package that does not
+			// type-check, whose errors the driver reports once.
+			RunDespiteErrors: true,
+		}
+		c.AddFlags(id, &a.Flags)
+		return a
+	})
 }
 
-// ForCheck matches the leak findings of the resource types that the
-// table assigns to the named check.
-func ForCheck(name string) func(*leakflow.Finding) bool {
-	return func(f *leakflow.Finding) bool {
-		return f.Kind != leakflow.DeferInLoop && f.Type.Check == name
-	}
+// URL returns the address of the documentation of the check id.
+func URL(id check.ID) string {
+	return "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + id.String()
 }
 
-type check struct {
-	name    string
-	debug   bool
-	strict  bool
-	belongs func(*leakflow.Finding) bool
+// A leakCheck is one check of one configuration.
+type leakCheck struct {
+	id     check.ID
+	config *config.Config
+	engine *analysis.Analyzer
 }
 
-func (c *check) run(pass *analysis.Pass) (_ any, err error) {
+func (c *leakCheck) run(pass *analysis.Pass) (_ any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
+	model := pass.ResultOf[c.config.Analyzer].(*config.Model)
+	res := pass.ResultOf[c.engine].(*leakflow.Result)
 	for _, e := range res.ConfigErrors {
-		if e.Check == c.name {
+		if e.Check == c.id {
 			return nil, e // a configuration naming what does not exist
 		}
 	}
+	strict, debug := model.Strict(c.id), model.Debug(c.id)
 	var dirs *directives // parsed on the first finding: clean code pays nothing
 	for _, f := range res.Findings {
-		if !c.belongs(f) || !f.Mode.In(c.strict) {
+		if f.Check() != c.id || !f.Mode.In(strict) {
 			continue
 		}
 		if dirs == nil {
@@ -79,21 +86,21 @@ func (c *check) run(pass *analysis.Pass) (_ any, err error) {
 		if dirs.silencing(Pos(f)) != nil {
 			continue
 		}
-		d := diagnostic(c.name, f)
+		d := diagnostic(c.id, f)
 		if fix := suggest.Fix(pass, f, res); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
 		pass.Report(d)
 	}
-	if c.debug {
+	if debug {
 		c.reportUntracked(pass, res)
 	}
 	for _, e := range res.Errors {
-		if e.Check == c.name || e.Check == "" {
-			if c.debug {
+		if e.Check == c.id || e.Check == check.None {
+			if debug {
 				return nil, fmt.Errorf("%v\n%s", e, e.Stack)
 			}
-			return nil, fmt.Errorf("%v (please report it; -%s.debug prints the stack)", e, c.name)
+			return nil, fmt.Errorf("%v (please report it; -%s.debug prints the stack)", e, c.id)
 		}
 	}
 	return nil, nil

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
@@ -24,7 +25,7 @@ type engine struct {
 	owned     *fixpoint[*ssa.Function, ownedResult] // see computeOwned
 	facts     *Facts                                // of other packages; nil in summaries-only use
 	src       *sourceIndex
-	current   string     // the check being analyzed, for InternalError
+	current   check.ID   // the check being analyzed, for InternalError
 	pools     *poolIndex // nestedacquire's memo (nested.go), made on first use
 }
 
@@ -137,7 +138,7 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 		e.current = acq.typ.Check
 		w := e.walkAcquisition(fn, fi, acq)
 		e.record(fn, acq, w, res)
-		e.current = "deferloop"
+		e.current = check.DeferLoop
 		e.deferLoops(fn, fi, acq, w.a, res)
 	}
 }

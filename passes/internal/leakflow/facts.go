@@ -7,6 +7,8 @@ package leakflow
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 )
 
 // A FuncFact says what a function does with the resources passed to it
@@ -88,7 +90,7 @@ func bitList(bits uint64) string {
 // resource itself, reported by Check. A constructor returning a fresh
 // one gives its caller the obligation to call one of them.
 type WrapperFact struct {
-	Check    string
+	Check    check.ID
 	Field    string   // the resource field, for messages
 	Releases []string // the releasing methods, sorted
 	// Next: its Next method returns the field's Next, which closes

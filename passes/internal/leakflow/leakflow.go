@@ -89,20 +89,37 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 )
 
-// Analyzer runs the engine once per package.
-var Analyzer = &analysis.Analyzer{
-	Name:       "dbleaklint_leakflow",
-	Doc:        "find database resources not released on every path (internal to dbleaklint)",
-	Run:        run,
-	Requires:   []*analysis.Analyzer{ssabuild.Analyzer, OwnershipAnalyzer},
-	ResultType: reflect.TypeFor[*Result](),
-	// See ssabuild.Analyzer: nothing is built for an ill-typed package.
-	RunDespiteErrors: true,
+// Analyzer runs the engine once per package, in the default
+// configuration.
+var Analyzer = For(config.Default)
+
+type engineKey struct{}
+
+// For returns the analyzer that runs the engine once per package in the
+// configuration c: every check of c requires it.
+func For(c *config.Config) *analysis.Analyzer {
+	return config.Instance(c, engineKey{}, func() *analysis.Analyzer {
+		return &analysis.Analyzer{
+			Name:       "dbleaklint_leakflow",
+			Doc:        "find database resources not released on every path (internal to dbleaklint)",
+			Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+			Requires:   []*analysis.Analyzer{ssabuild.For(c), ownershipFor(c)},
+			ResultType: reflect.TypeFor[*Result](),
+			// See ssabuild.Analyzer: nothing is built for an ill-typed package.
+			RunDespiteErrors: true,
+		}
+	})
 }
+
+// Ownership returns the ownership analyzer of the configuration c, which
+// the analyzer of For(c) requires (see ownership.go).
+func Ownership(c *config.Config) *analysis.Analyzer { return ownershipFor(c) }
 
 // Result is every finding of the engine for one package.
 type Result struct {
@@ -113,7 +130,7 @@ type Result struct {
 	Errors []*InternalError
 	// ConfigErrors are the user-defined resources that name what does
 	// not exist (see Facts.ConfigErrors).
-	ConfigErrors []*ConfigError
+	ConfigErrors []*config.ResourceError
 	// Nested are the calls that take a connection from a pool while
 	// one of the same pool is held (nested.go); NestedUnsure, those on
 	// a pool of the same type that cannot be shown to be the same.
@@ -122,8 +139,8 @@ type Result struct {
 
 // An InternalError is a recovered panic of the engine.
 type InternalError struct {
-	Check string // the check whose resource was being analyzed, or "" if unknown
-	Func  string // the function being analyzed
+	Check check.ID // the check whose resource was being analyzed, or None if unknown
+	Func  string   // the function being analyzed
 	Panic any
 	Stack []byte
 }
@@ -181,6 +198,15 @@ type Finding struct {
 	Assumed Unseen
 }
 
+// Check returns the check that reports f: deferloop for a release
+// deferred in a loop, the check of the resource's type for the others.
+func (f *Finding) Check() check.ID {
+	if f.Kind == DeferInLoop {
+		return check.DeferLoop
+	}
+	return f.Type.Check
+}
+
 // A Mode selects the findings of the default or the strict mode.
 type Mode uint8
 
@@ -210,9 +236,9 @@ type Untracked struct {
 	Reason  string
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	built := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
-	facts := pass.ResultOf[OwnershipAnalyzer].(*Facts)
+func run(pass *analysis.Pass, c *config.Config) (any, error) {
+	built := pass.ResultOf[ssabuild.For(c)].(*ssabuild.SSA)
+	facts := pass.ResultOf[ownershipFor(c)].(*Facts)
 	res := &Result{Errors: facts.Errors, ConfigErrors: facts.ConfigErrors}
 	if built.Pkg == nil || facts.engine == nil {
 		return res, nil
@@ -236,6 +262,6 @@ func (e *engine) analyzeSafely(fn *ssa.Function, res *Result) {
 			res.Errors = append(res.Errors, &InternalError{Check: e.current, Func: fn.String(), Panic: r, Stack: debug.Stack()})
 		}
 	}()
-	e.current = ""
+	e.current = check.None
 	e.analyzeFunc(fn, res)
 }

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
@@ -79,7 +80,7 @@ func (e *engine) findNested(funcs []*ssa.Function, res *Result) {
 func (e *engine) nestedSafely(fn *ssa.Function, seen map[token.Pos]bool, res *Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res.Errors = append(res.Errors, &InternalError{Check: "nestedacquire", Func: fn.String(), Panic: r, Stack: debug.Stack()})
+			res.Errors = append(res.Errors, &InternalError{Check: check.NestedAcquire, Func: fn.String(), Panic: r, Stack: debug.Stack()})
 		}
 	}()
 	var fi *funcInfo
@@ -179,7 +180,7 @@ func (e *engine) holdOf(call *ssa.Call) (h hold, body *ssa.Function, ok bool) {
 // several is no hold: which pool it holds cannot be told.
 func (e *engine) helperHold(call *ssa.Call) (hold, bool) {
 	t, _ := e.acquiredBy(&call.Call)
-	if t == nil || t.Check != "txend" && t.Check != "connrelease" {
+	if t == nil || !t.Check.Props().HoldsConn {
 		return hold{}, false
 	}
 	taken := e.poolsTaken(&call.Call)
@@ -187,7 +188,7 @@ func (e *engine) helperHold(call *ssa.Call) (hold, bool) {
 		return hold{}, false
 	}
 	noun := "connection"
-	if t.Check == "txend" {
+	if t.Check.Props().Transaction {
 		noun = "transaction"
 	}
 	return hold{pool: taken[0], noun: noun, outer: call}, true

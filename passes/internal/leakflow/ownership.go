@@ -15,25 +15,40 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 )
 
-// OwnershipAnalyzer computes the ownership facts of a package's
-// functions and wrapper types (see FuncFact and WrapperFact) for the
-// packages that import it, and hands the engine it used to Analyzer,
-// which goes on with the same summaries. It is declared here because
-// the engine requires it; passes/ownership documents it and puts it in
-// the suite.
-var OwnershipAnalyzer = &analysis.Analyzer{
-	Name:       "ownership",
-	Doc:        "compute which functions release, borrow or return database resources (facts for the other checks)",
-	Run:        runOwnership,
-	Requires:   []*analysis.Analyzer{ssabuild.Analyzer},
-	FactTypes:  []analysis.Fact{new(FuncFact), new(WrapperFact)},
-	ResultType: reflect.TypeFor[*Facts](),
-	// See ssabuild.Analyzer: nothing is built for an ill-typed package.
-	RunDespiteErrors: true,
+// OwnershipAnalyzer is the ownership analyzer of the default
+// configuration.
+var OwnershipAnalyzer = ownershipFor(config.Default)
+
+type ownershipKey struct{}
+
+// ownershipFor returns the analyzer that computes, for the
+// configuration c, the ownership facts of a package's functions and
+// wrapper types (see FuncFact and WrapperFact) for the packages that
+// import it, and hands the engine it used to the engine's analyzer,
+// which goes on with the same summaries. It is built here because the
+// engine requires it; passes/ownership documents it and puts it in the
+// suite.
+func ownershipFor(c *config.Config) *analysis.Analyzer {
+	return config.Instance(c, ownershipKey{}, func() *analysis.Analyzer {
+		a := &analysis.Analyzer{
+			Name:       check.Ownership.String(),
+			Doc:        "compute which functions release, borrow or return database resources (facts for the other checks)",
+			Run:        func(pass *analysis.Pass) (any, error) { return runOwnership(pass, c) },
+			Requires:   []*analysis.Analyzer{c.Analyzer, ssabuild.For(c)},
+			FactTypes:  []analysis.Fact{new(FuncFact), new(WrapperFact)},
+			ResultType: reflect.TypeFor[*Facts](),
+			// See ssabuild.Analyzer: nothing is built for an ill-typed package.
+			RunDespiteErrors: true,
+		}
+		c.AddFlags(check.Ownership, &a.Flags)
+		return a
+	})
 }
 
 // Facts is the result of OwnershipAnalyzer: the function facts of the
@@ -48,17 +63,8 @@ type Facts struct {
 	// this analyzer, which also runs on dependencies (where an error
 	// would only say "failed prerequisites" in the packages being
 	// checked): the check each one names reports it.
-	ConfigErrors []*ConfigError
+	ConfigErrors []*config.ResourceError
 }
-
-// A ConfigError is a user-defined resource naming something that does
-// not exist in its package.
-type ConfigError struct {
-	Check string // the check the resource belongs to
-	Msg   string
-}
-
-func (e *ConfigError) Error() string { return e.Msg }
 
 // Func returns the fact of fn, or nil.
 func (f *Facts) Func(fn *types.Func) *FuncFact { return f.funcFact(fn) }
@@ -70,14 +76,14 @@ func (f *Facts) funcFact(fn *types.Func) *FuncFact {
 	return f.funcs[fn.Origin()]
 }
 
-func runOwnership(pass *analysis.Pass) (any, error) {
-	built := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+func runOwnership(pass *analysis.Pass, c *config.Config) (any, error) {
+	built := pass.ResultOf[ssabuild.For(c)].(*ssabuild.SSA)
 	facts := &Facts{funcs: make(map[*types.Func]*FuncFact)}
 	if built.Pkg == nil {
 		return facts, nil
 	}
-	facts.ConfigErrors = checkSpecs(pass.Pkg, ssabuild.Model.Specs())
-	model := ssabuild.Model
+	model := pass.ResultOf[c.Analyzer].(*config.Model).Resources
+	facts.ConfigErrors = checkSpecs(pass.Pkg, model.Specs())
 	var wrappers []*resource.Type
 	for _, of := range pass.AllObjectFacts() {
 		switch f := of.Fact.(type) {
@@ -158,7 +164,7 @@ func (e *engine) funcFact(fn *ssa.Function) *FuncFact {
 // package it imports, a type, method or function that does not exist.
 // An imported package is known by its export data, which holds only
 // exported names: an unexported one is checked in its own package only.
-func checkSpecs(pkg *types.Package, specs []resource.Spec) []*ConfigError {
+func checkSpecs(pkg *types.Package, specs []resource.Spec) []*config.ResourceError {
 	if len(specs) == 0 {
 		return nil
 	}
@@ -174,25 +180,26 @@ func checkSpecs(pkg *types.Package, specs []resource.Spec) []*ConfigError {
 		}
 	}
 	visit(pkg)
-	var errs []*ConfigError
-	report := func(s resource.Spec, format string, args ...any) {
-		errs = append(errs, &ConfigError{Check: s.Check, Msg: fmt.Sprintf("config: resource type %s: ", s.Type) + fmt.Sprintf(format, args...)})
+	var errs []*config.ResourceError
+	report := func(i int, s resource.Spec, format string, args ...any) {
+		id, _ := check.LookupLeak(s.Check) // a valid spec names a leak check
+		errs = append(errs, &config.ResourceError{Index: i, Type: s.Type, Check: id, Msg: fmt.Sprintf(format, args...)})
 	}
 	checkable := func(p *types.Package, name string) bool {
 		return p == pkg || token.IsExported(name)
 	}
-	for _, s := range specs {
+	for i, s := range specs {
 		if path, name, _ := resource.SplitType(s.Type); pkgs[path] != nil && checkable(pkgs[path], name) {
 			p := pkgs[path]
 			tn, ok := p.Scope().Lookup(name).(*types.TypeName)
 			if !ok {
-				report(s, "package %s has no type %s", path, name)
+				report(i, s, "package %s has no type %s", path, name)
 				continue
 			}
 			mset := types.NewMethodSet(types.NewPointer(tn.Type()))
 			for _, m := range s.Release {
 				if checkable(p, m) && mset.Lookup(p, m) == nil {
-					report(s, "%s has no method %s", name, m)
+					report(i, s, "%s has no method %s", name, m)
 				}
 			}
 		}
@@ -204,7 +211,7 @@ func checkSpecs(pkg *types.Package, specs []resource.Spec) []*ConfigError {
 			path, name, _ := resource.SplitFunc(full)
 			method := name[strings.LastIndex(name, ".")+1:]
 			if p := pkgs[path]; p != nil && checkable(p, method) && lookupFunc(p, full) == nil {
-				report(s, "function %s does not exist", full)
+				report(i, s, "function %s does not exist", full)
 			}
 		}
 	}

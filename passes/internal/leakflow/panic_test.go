@@ -18,6 +18,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/config"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
 	"github.com/dbleaklint/dbleaklint/passes/txend"
@@ -103,8 +105,8 @@ func TestPanicRecoveredByEngine(t *testing.T) {
 	}
 	// The panic happens before any acquisition of bad is walked, so no
 	// check is known: every check reports it.
-	if e.Check != "" {
-		t.Errorf("InternalError.Check = %q, want \"\"", e.Check)
+	if e.Check != check.None {
+		t.Errorf("InternalError.Check = %q, want none", e.Check)
 	}
 	if e.Panic != panicValue {
 		t.Errorf("InternalError.Panic = %v, want %q", e.Panic, panicValue)
@@ -174,17 +176,7 @@ func TestPanicReportedByChecks(t *testing.T) {
 // With -rowsclose.debug the error carries the stack of the panic.
 func TestPanicDebugStack(t *testing.T) {
 	panicOnBad(t)
-	f := rowsclose.Analyzer.Flags.Lookup("debug")
-	if f == nil {
-		t.Fatal("rowsclose has no -debug flag")
-	}
-	old := f.Value.String()
-	if err := f.Value.Set("true"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Value.Set(old) })
-
-	r, _ := runPanicking(t, rowsclose.Analyzer)
+	r, _ := runPanicking(t, testutil.Configured(t, rowsclose.For, config.Settings{}, "debug", "true"))
 	if r.Err == nil {
 		t.Fatal("no error")
 	}

@@ -95,7 +95,7 @@ func (e *engine) message(f *Finding) string {
 	case Continue, Iterate:
 		fmt.Fprintf(&b, "; release it before the next iteration, or move the loop body into a function")
 	case Discard:
-		if f.Type.Check == "rowsclose" || f.Type.Check == "rowscan" {
+		if f.Type.Check.Props().Query {
 			b.WriteString("; use Exec if no rows are wanted")
 		} else {
 			b.WriteString("; assign it and " + fmt.Sprintf(f.Type.Fix, v))

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
@@ -32,7 +33,7 @@ func (e *engine) findWrappers(funcs []*ssa.Function) []*resource.Type {
 	type candidate struct {
 		named    *types.Named
 		field    string
-		check    string
+		check    check.ID
 		releases []string
 		next     bool // a Next method delegates to the field's
 	}

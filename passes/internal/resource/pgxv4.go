@@ -4,6 +4,8 @@
 
 package resource
 
+import "github.com/dbleaklint/dbleaklint/passes/internal/check"
+
 // The built-in table of github.com/jackc/pgx/v4 v4.18.3 and its
 // pgxpool, read from its source. Where v4 behaves as v5 it has the
 // same entries:
@@ -31,21 +33,21 @@ const (
 )
 
 var pgxV4Types = []Type{
-	{Key: pgxV4Pkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
+	{Key: pgxV4Pkg + ".Rows", Check: check.RowsClose, Noun: "rows", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, ScanErrorReleases: true},
-	{Key: pgxV4Pkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},
+	{Key: pgxV4Pkg + ".Row", Check: check.RowScan, Noun: "row", Releases: []string{"Scan"},
 		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted"},
-	{Key: "*" + pgxV4PoolPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Release", "Hijack"},
+	{Key: "*" + pgxV4PoolPkg + ".Conn", Check: check.ConnRelease, Noun: "connection", Releases: []string{"Release", "Hijack"},
 		Missing: "released", Fix: "defer %s.Release() after the error check"},
-	{Key: "*" + pgxV4Pkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
+	{Key: "*" + pgxV4Pkg + ".Conn", Check: check.ConnRelease, Noun: "connection", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close(ctx) after the error check", Handles: []string{"PgConn"}},
-	{Key: pgxV4Pkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+	{Key: pgxV4Pkg + ".Tx", Check: check.TxEnd, Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit",
 		Savepoints: true},
-	{Key: "*" + pgxV4PoolPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+	{Key: "*" + pgxV4PoolPkg + ".Tx", Check: check.TxEnd, Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit",
 		Savepoints: true},
-	{Key: pgxV4Pkg + ".BatchResults", Check: "batchclose", Noun: "batch results", Releases: []string{"Close"},
+	{Key: pgxV4Pkg + ".BatchResults", Check: check.BatchClose, Noun: "batch results", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close()"},
 }
 

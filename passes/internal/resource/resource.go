@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/dbleaklint/dbleaklint/internal/reach"
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 )
 
 // A Type describes one resource type and its release contract.
@@ -25,8 +26,8 @@ type Type struct {
 	// "*database/sql.Rows" or "github.com/jackc/pgx/v5.Rows".
 	Key string
 
-	// Check is the name of the analyzer that reports leaks of this type.
-	Check string
+	// Check is the check that reports leaks of this type.
+	Check check.ID
 
 	// Noun names the resource in messages ("rows", "transaction").
 	Noun string
@@ -219,7 +220,7 @@ func inPackage(fn *types.Func, path string) bool {
 // IsTransaction reports whether t is a transaction type of the model.
 func (m *Model) IsTransaction(t types.Type) bool {
 	r := m.TypeOf(t)
-	return r != nil && r.Check == "txend"
+	return r != nil && r.Check.Props().Transaction
 }
 
 // funcKey is the table key of a function: the FullName of its generic

@@ -6,9 +6,12 @@ package resource
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 )
 
 // A Spec describes a user-defined resource: sqlx's rows, an
@@ -19,7 +22,8 @@ type Spec struct {
 	// Type is the resource type as TypeKey prints it, for example
 	// "*github.com/jmoiron/sqlx.Rows".
 	Type string `json:"type"`
-	// Check names the check that reports its leaks: one of LeakChecks.
+	// Check names the check that reports its leaks: one whose
+	// [check.Props] says Leak.
 	Check string `json:"check"`
 	// Noun names the resource in messages; the check's noun by default.
 	Noun string `json:"noun,omitempty"`
@@ -41,45 +45,31 @@ type ReleaseFunc struct {
 	Arg      int    `json:"arg"`
 }
 
-// LeakChecks are the checks that report leaked resources, each with the
-// noun and missing action its messages use by default.
-var LeakChecks = map[string]struct{ Noun, Missing string }{
-	"rowsclose":   {"rows", "closed"},
-	"rowscan":     {"row", "scanned"},
-	"connrelease": {"connection", "released"},
-	"txend":       {"transaction", "committed or rolled back"},
-	"stmtclose":   {"statement", "closed"},
-	"batchclose":  {"batch results", "closed"},
-}
-
-// Default is the model every analysis of the process uses: the built-in
-// table plus the user's resources, as set by [Configure]. The pointer
-// never changes, so that packages may keep it in a variable.
-var Default = Builtin()
-
-// Configure validates specs and makes Default the built-in table plus
-// specs. It must be called before any analysis starts. An invalid entry
-// is an error naming the entry, and leaves Default unchanged.
-func Configure(specs []Spec) error {
-	m, err := New(specs)
-	if err != nil {
-		return err
-	}
-	*Default = *m
-	return nil
-}
-
-// New returns the model of the built-in table plus specs. An invalid
-// entry is an error naming the entry.
-func New(specs []Spec) (*Model, error) {
+// Build returns the built-in table plus specs, or an error naming the
+// first invalid entry.
+func Build(specs []Spec) (*Model, error) {
 	m := Builtin()
 	for i, s := range specs {
 		if err := m.add(s); err != nil {
-			return nil, fmt.Errorf("config: resources[%d] (%s): %v", i, s.Type, err)
+			return nil, &SpecError{Index: i, Type: s.Type, Err: err}
 		}
 	}
 	return m, nil
 }
+
+// A SpecError is an invalid user-defined resource: the entry Index of
+// the list given to Build.
+type SpecError struct {
+	Index int
+	Type  string
+	Err   error
+}
+
+func (e *SpecError) Error() string {
+	return fmt.Sprintf("config: resources[%d] (%s): %v", e.Index, e.Type, e.Err)
+}
+
+func (e *SpecError) Unwrap() error { return e.Err }
 
 // Specs returns the user-defined resources of the model.
 func (m *Model) Specs() []Spec { return m.specs }
@@ -95,10 +85,11 @@ func (m *Model) add(s Spec) error {
 	if t := m.types[s.Type]; t != nil && !configurable(s.Type) {
 		return fmt.Errorf("type %s is already a resource", s.Type)
 	}
-	defaults, ok := LeakChecks[s.Check]
+	id, ok := check.LookupLeak(s.Check)
 	if !ok {
-		return fmt.Errorf("unknown check %q; one of %s", s.Check, strings.Join(leakCheckNames(), ", "))
+		return errors.New(check.UnknownLeak(s.Check))
 	}
+	defaults := id.Props()
 	if len(s.Acquire) == 0 {
 		return fmt.Errorf("acquire lists no function")
 	}
@@ -115,7 +106,7 @@ func (m *Model) add(s Spec) error {
 	}
 	t := &Type{
 		Key:      s.Type,
-		Check:    s.Check,
+		Check:    id,
 		Noun:     cmp.Or(s.Noun, defaults.Noun),
 		Releases: slices.Clone(s.Release),
 		Missing:  defaults.Missing,
@@ -190,15 +181,6 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
-}
-
-func leakCheckNames() []string {
-	names := make([]string, 0, len(LeakChecks))
-	for n := range LeakChecks {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
 }
 
 // configurable reports whether a built-in type may still be configured:

@@ -4,6 +4,8 @@
 
 package resource
 
+import "github.com/dbleaklint/dbleaklint/passes/internal/check"
+
 // The built-in table of github.com/jmoiron/sqlx v1.4.0, read from its
 // source:
 //
@@ -31,18 +33,18 @@ package resource
 const sqlxPkg = "github.com/jmoiron/sqlx"
 
 var sqlxTypes = []Type{
-	{Key: "*" + sqlxPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
+	{Key: "*" + sqlxPkg + ".Rows", Check: check.RowsClose, Noun: "rows", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, Embedded: "Rows"},
-	{Key: "*" + sqlxPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan", "StructScan", "MapScan", "SliceScan"},
+	{Key: "*" + sqlxPkg + ".Row", Check: check.RowScan, Noun: "row", Releases: []string{"Scan", "StructScan", "MapScan", "SliceScan"},
 		Missing: "scanned", Fix: "call %s.Scan or StructScan, or use Exec if no row is wanted", ErrMeansEmpty: true},
-	{Key: "*" + sqlxPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+	{Key: "*" + sqlxPkg + ".Tx", Check: check.TxEnd, Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit", Embedded: "Tx",
 		Handles: []string{"Unsafe"}},
-	{Key: "*" + sqlxPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
+	{Key: "*" + sqlxPkg + ".Conn", Check: check.ConnRelease, Noun: "connection", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", Embedded: "Conn"},
-	{Key: "*" + sqlxPkg + ".Stmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
+	{Key: "*" + sqlxPkg + ".Stmt", Check: check.StmtClose, Noun: "statement", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", Embedded: "Stmt", Handles: []string{"Unsafe"}},
-	{Key: "*" + sqlxPkg + ".NamedStmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
+	{Key: "*" + sqlxPkg + ".NamedStmt", Check: check.StmtClose, Noun: "statement", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", Handles: []string{"Unsafe"}},
 }
 

@@ -4,6 +4,8 @@
 
 package resource
 
+import "github.com/dbleaklint/dbleaklint/passes/internal/check"
+
 // The built-in table: the contracts of database/sql (Go 1.26) and pgx
 // v5.12.0, as docs/design.md section 3 states them, plus sqlx (sqlx.go)
 // and pgx v4 (pgxv4.go).
@@ -18,32 +20,32 @@ var builtinTypes = []Type{
 	// A non-nil Rows.Err means the rows are closed, or being closed by
 	// database/sql itself: it is the error close recorded, or the
 	// context's, whose end makes awaitDone close them.
-	{Key: "*" + sqlPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
+	{Key: "*" + sqlPkg + ".Rows", Check: check.RowsClose, Noun: "rows", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, ErrMeansEmpty: true},
-	{Key: pgxPkg + ".Rows", Check: "rowsclose", Noun: "rows", Releases: []string{"Close"},
+	{Key: pgxPkg + ".Rows", Check: check.RowsClose, Noun: "rows", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check", NextFalseReleases: true, ScanErrorReleases: true},
-	{Key: "*" + sqlPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},
+	{Key: "*" + sqlPkg + ".Row", Check: check.RowScan, Noun: "row", Releases: []string{"Scan"},
 		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted", ErrMeansEmpty: true},
-	{Key: pgxPkg + ".Row", Check: "rowscan", Noun: "row", Releases: []string{"Scan"},
+	{Key: pgxPkg + ".Row", Check: check.RowScan, Noun: "row", Releases: []string{"Scan"},
 		Missing: "scanned", Fix: "call %s.Scan, or use Exec if no row is wanted"},
-	{Key: "*" + poolPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Release", "Hijack"},
+	{Key: "*" + poolPkg + ".Conn", Check: check.ConnRelease, Noun: "connection", Releases: []string{"Release", "Hijack"},
 		Missing: "released", Fix: "defer %s.Release() after the error check"},
-	{Key: "*" + pgxPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
+	{Key: "*" + pgxPkg + ".Conn", Check: check.ConnRelease, Noun: "connection", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close(ctx) after the error check", Handles: []string{"PgConn"}},
-	{Key: "*" + sqlPkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
+	{Key: "*" + sqlPkg + ".Conn", Check: check.ConnRelease, Noun: "connection", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check"},
-	{Key: pgxPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+	{Key: pgxPkg + ".Tx", Check: check.TxEnd, Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit",
 		Savepoints: true},
-	{Key: "*" + poolPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+	{Key: "*" + poolPkg + ".Tx", Check: check.TxEnd, Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit",
 		Savepoints: true},
-	{Key: "*" + sqlPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
+	{Key: "*" + sqlPkg + ".Tx", Check: check.TxEnd, Noun: "transaction", Releases: []string{"Commit", "Rollback"},
 		Missing: "committed or rolled back", Fix: "defer %s.Rollback() after the error check; it is a no-op after Commit",
 		EndClosesResults: true},
-	{Key: "*" + sqlPkg + ".Stmt", Check: "stmtclose", Noun: "statement", Releases: []string{"Close"},
+	{Key: "*" + sqlPkg + ".Stmt", Check: check.StmtClose, Noun: "statement", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close() after the error check"},
-	{Key: pgxPkg + ".BatchResults", Check: "batchclose", Noun: "batch results", Releases: []string{"Close"},
+	{Key: pgxPkg + ".BatchResults", Check: check.BatchClose, Noun: "batch results", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close()"},
 }
 
@@ -51,8 +53,7 @@ var builtinTypes = []Type{
 // key of the resource type of its first result.
 var builtinAcquirers = acquirerTable()
 
-// acquirerTable builds builtinAcquirers. It is a function rather than
-// an init so that Default, built from it, is initialized after it.
+// acquirerTable builds builtinAcquirers.
 func acquirerTable() map[string]string {
 	builtinAcquirers := make(map[string]string)
 	acquire := func(recv string, methods []string, typ string) {

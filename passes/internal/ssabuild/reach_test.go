@@ -19,6 +19,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/analyzer"
 	"github.com/dbleaklint/dbleaklint/internal/load"
 	"github.com/dbleaklint/dbleaklint/internal/testutil"
+	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
@@ -40,12 +41,12 @@ func TestReachAgrees(t *testing.T) {
 	}
 
 	// ssabuild, as the analysis runs it: with the configured resources.
-	testutil.RestoreState(t, nil)
-	if err := ownership.Configure(cfg.Resources); err != nil {
+	c, err := config.New(config.Settings{Resources: cfg.Resources})
+	if err != nil {
 		t.Fatal(err)
 	}
 	pkgs := testutil.Load(t, dir, "./...")
-	graph, err := checker.Analyze([]*analysis.Analyzer{ssabuild.Analyzer}, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{ssabuild.For(c)}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,11 +10,12 @@
 // exports facts; an analyzer with facts makes the standalone driver
 // parse and type-check every dependency from source, the standard
 // library included, which costs more than all of dbleaklint's own work.
-// This analyzer has no requirements: dependencies stay export data, and
-// no-return knowledge comes from a table of well-known functions
-// (os.Exit, log.Fatal, t.Fatal, ...) plus the functions that end in one,
-// the package's own and, through a fact, those of the packages it
-// imports that can reach a resource (see noreturn.go).
+// This analyzer requires only the configuration analyzer, which has no
+// facts: dependencies stay export data, and no-return knowledge comes
+// from a table of well-known functions (os.Exit, log.Fatal, t.Fatal,
+// ...) plus the functions that end in one, the package's own and,
+// through a fact, those of the packages it imports that can reach a
+// resource (see noreturn.go).
 //
 // Packages whose import graph cannot reach a package of the resource
 // model (database/sql, pgx, sqlx, a configured resource's package) are
@@ -32,20 +33,32 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dbleaklint/dbleaklint/internal/reach"
-	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+	"github.com/dbleaklint/dbleaklint/passes/config"
 )
 
-// Analyzer builds the SSA form of packages that can hold resources.
-var Analyzer = &analysis.Analyzer{
-	Name:       "dbleaklint_ssa",
-	Doc:        "build SSA for packages that can reach database/sql or pgx (internal to dbleaklint)",
-	Run:        run,
-	ResultType: reflect.TypeFor[*SSA](),
-	FactTypes:  []analysis.Fact{new(noReturn)},
-	// A package that does not type-check is reported by the driver;
-	// this analyzer then builds nothing, so that the checks finish
-	// quietly instead of each printing "failed prerequisites".
-	RunDespiteErrors: true,
+// Analyzer builds the SSA form of packages that can hold resources,
+// for the default configuration.
+var Analyzer = For(config.Default)
+
+type key struct{}
+
+// For returns the analyzer that builds SSA for the configuration c: the
+// packages that can hold one of its resources.
+func For(c *config.Config) *analysis.Analyzer {
+	return config.Instance(c, key{}, func() *analysis.Analyzer {
+		return &analysis.Analyzer{
+			Name:       "dbleaklint_ssa",
+			Doc:        "build SSA for packages that can reach database/sql or pgx (internal to dbleaklint)",
+			Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+			Requires:   []*analysis.Analyzer{c.Analyzer},
+			ResultType: reflect.TypeFor[*SSA](),
+			FactTypes:  []analysis.Fact{new(noReturn)},
+			// A package that does not type-check is reported by the driver;
+			// this analyzer then builds nothing, so that the checks finish
+			// quietly instead of each printing "failed prerequisites".
+			RunDespiteErrors: true,
+		}
+	})
 }
 
 // SSA is the result of [Analyzer].
@@ -58,12 +71,9 @@ type SSA struct {
 	SrcFuncs []*ssa.Function
 }
 
-// Model is the resource model that decides which packages are built.
-// It is the built-in table; user resources extend it.
-var Model = resource.Default
-
-func run(pass *analysis.Pass) (any, error) {
-	if len(pass.TypeErrors) > 0 || !reach.Types(Model.Roots()).Reaches(pass.Pkg) {
+func run(pass *analysis.Pass, c *config.Config) (any, error) {
+	model := pass.ResultOf[c.Analyzer].(*config.Model).Resources
+	if len(pass.TypeErrors) > 0 || !reach.Types(model.Roots()).Reaches(pass.Pkg) {
 		return &SSA{}, nil
 	}
 	prog := ssa.NewProgram(pass.Fset, 0)

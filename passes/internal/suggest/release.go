@@ -31,7 +31,7 @@ func releaseCall(pass *analysis.Pass, t *resource.Type, v *ast.Ident, call *ast.
 		return release{}, false
 	}
 	name := t.Releases[0]
-	if t.Check == "txend" && t.IsRelease("Rollback") {
+	if t.Check.Props().Transaction && t.IsRelease("Rollback") {
 		name = "Rollback"
 	}
 	obj, _, _ := types.LookupFieldOrMethod(pass.TypesInfo.TypeOf(v), true, pass.Pkg, name)

@@ -58,7 +58,7 @@ import (
 // Fix returns the fix of finding f, one of the findings of res, or nil
 // when the fix is not mechanical.
 func Fix(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result) *analysis.SuggestedFix {
-	if f.Kind != leakflow.Return || f.Var == "" || f.Type.Check == "rowscan" || f.Failed.IsValid() || f.Contained {
+	if f.Kind != leakflow.Return || f.Var == "" || f.Type.Check.Props().ReleasedByUse || f.Failed.IsValid() || f.Contained {
 		return nil
 	}
 	s := findSite(pass, f.Acquire)
@@ -91,7 +91,7 @@ func Fix(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result) *analys
 		// never nil. A user-defined acquirer without an error
 		// result may return nil, which a deferred release would
 		// dereference.
-		if f.Type.Check == "batchclose" {
+		if f.Type.Check.Props().NeverNil {
 			after, where = s.index, "after "+f.Callee
 		}
 	case 2:
