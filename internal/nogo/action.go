@@ -34,6 +34,7 @@ type action struct {
 	deps     map[string]*listedPackage // by import path
 	execRoot string                    // the action's sandbox, created by run
 	facts    map[string]string         // import path -> facts file, of the actions run so far
+	noFacts  bool                      // give the action no facts file
 }
 
 // run lays out the action's inputs in its execution root, runs "builder
@@ -74,14 +75,20 @@ func (a *action) run(ctx context.Context, out string) ([]Finding, error) {
 		if dep.Standard {
 			continue
 		}
+		spelled := sourceImportPath(p, imp)
+		export := path.Join(binDir, imp+".x")
+		inputs[export] = dep.Export
+		args = append(args, "-arc", spelled+"="+imp+"="+export)
+		if a.noFacts {
+			continue
+		}
 		facts := a.facts[imp]
 		if facts == "" {
 			return nil, fmt.Errorf("%s: dependency %s has no facts yet: not in dependency order", p.ImportPath, imp)
 		}
-		export, factsIn := path.Join(binDir, imp+".x"), path.Join(binDir, imp+".facts")
-		inputs[export], inputs[factsIn] = dep.Export, facts
-		spelled := sourceImportPath(p, imp)
-		args = append(args, "-arc", spelled+"="+imp+"="+export, "-facts", spelled+"="+imp+"="+factsIn)
+		factsIn := path.Join(binDir, imp+".facts")
+		inputs[factsIn] = facts
+		args = append(args, "-facts", spelled+"="+imp+"="+factsIn)
 	}
 	if err := a.layOut(inputs, logDir); err != nil {
 		return nil, err

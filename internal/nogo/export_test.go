@@ -10,3 +10,8 @@ import "context"
 func GoCommand(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	return goCommand(ctx, dir, nil, args...)
 }
+
+// RunWithoutFacts is Run, but no action gets its dependencies' facts.
+func (t *Tools) RunWithoutFacts(ctx context.Context, work, dir string, patterns ...string) (*Run, error) {
+	return t.run(ctx, work, dir, false, patterns)
+}

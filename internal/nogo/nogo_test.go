@@ -45,7 +45,11 @@ func TestNogo(t *testing.T) {
 		t.Fatalf("analyzer.Suite has %d checks but its declaration names %d analyzer packages %v: write each entry as pkg.Analyzer",
 			len(analyzer.Suite), len(paths), paths)
 	}
-	tools, err := nogo.Build(ctx, work, nogo.Options{Module: root, Analyzers: paths})
+	config := filepath.Join(work, "nogo_config.json")
+	if err := os.WriteFile(config, []byte(nogoConfig(t)), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	tools, err := nogo.Build(ctx, work, nogo.Options{Module: root, Analyzers: paths, Config: config})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,6 +69,16 @@ func TestNogo(t *testing.T) {
 		testutil.DownloadModules(t, dir)
 		got := compareWithVet(t, tools, vettool, filepath.Join(work, "crossfacts"), dir, "./...")
 		checkWants(t, dir, got)
+
+		// The control: without their dependencies' facts files, the
+		// actions find none of it.
+		blind, err := tools.RunWithoutFacts(ctx, filepath.Join(work, "crossfacts-nofacts"), dir, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range blind.Findings {
+			t.Errorf("without facts, nogo still finds %s: the test does not show that facts flow", f)
+		}
 	})
 }
 

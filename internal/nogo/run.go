@@ -55,6 +55,12 @@ type Run struct {
 // before it. The dependencies are analyzed for facts only, as Bazel
 // does for packages outside the nogo rule's includes.
 func (t *Tools) Run(ctx context.Context, work, dir string, patterns ...string) (*Run, error) {
+	return t.run(ctx, work, dir, true, patterns)
+}
+
+// run is Run; without facts, no action gets its dependencies' facts
+// files, which shows what the findings owe to them.
+func (t *Tools) run(ctx context.Context, work, dir string, facts bool, patterns []string) (*Run, error) {
 	pkgs, err := list(ctx, dir, patterns)
 	if err != nil {
 		return nil, err
@@ -83,6 +89,7 @@ func (t *Tools) Run(ctx context.Context, work, dir string, patterns ...string) (
 			deps:     byPath,
 			execRoot: filepath.Join(work, "actions", fmt.Sprint(i)),
 			facts:    outputs,
+			noFacts:  !facts,
 		}
 		findings, err := a.run(ctx, filepath.Join(work, "out"))
 		if err != nil {

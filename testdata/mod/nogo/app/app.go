@@ -56,3 +56,17 @@ func firstNameDone(ctx context.Context, pool *pgxpool.Pool) (string, error) {
 	u, err := repo.First(rows)
 	return u.Name, err
 }
+
+// A leak within the package, silenced: the checks honor the directive
+// under nogo as under go vet.
+func anyUser(ctx context.Context, pool *pgxpool.Pool, dryRun bool) (bool, error) {
+	rows, err := pool.Query(ctx, "SELECT 1 FROM users") //dbleaklint:ignore a one-shot command: the pool closes at exit
+	if err != nil {
+		return false, err
+	}
+	if dryRun {
+		return false, nil
+	}
+	defer rows.Close()
+	return rows.Next(), nil
+}
