@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dbleaklint/dbleaklint/analyzer"
 	"github.com/dbleaklint/dbleaklint/internal/nogo"
@@ -49,6 +50,7 @@ func TestNogo(t *testing.T) {
 	if err := os.WriteFile(config, []byte(nogoConfig(t)), 0o666); err != nil {
 		t.Fatal(err)
 	}
+	start := time.Now()
 	tools, err := nogo.Build(ctx, work, nogo.Options{Module: root, Analyzers: paths, Config: config})
 	if err != nil {
 		t.Fatal(err)
@@ -57,6 +59,7 @@ func TestNogo(t *testing.T) {
 	if _, err := goBuild(ctx, root, vettool, "./cmd/dbleaklint"); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("built the builder, nogo and dbleaklint in %v", time.Since(start).Round(time.Millisecond))
 
 	t.Run("examples", func(t *testing.T) {
 		got := compareWithVet(t, tools, vettool, filepath.Join(work, "examples"), root, "./examples/...")
@@ -88,18 +91,22 @@ func TestNogo(t *testing.T) {
 func compareWithVet(t *testing.T, tools *nogo.Tools, vettool, work, dir string, patterns ...string) []nogo.Finding {
 	t.Helper()
 	ctx := t.Context()
+	start := time.Now()
 	run, err := tools.Run(ctx, work, dir, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d nogo actions (%d for facts only), %d findings", run.Actions, run.FactsOnly, len(run.Findings))
+	t.Logf("%d nogo actions (%d for facts only) in %v, %d findings",
+		run.Actions, run.FactsOnly, time.Since(start).Round(time.Millisecond), len(run.Findings))
 	for _, f := range run.Findings {
 		t.Log(f)
 	}
+	start = time.Now()
 	vet, err := nogo.Vet(ctx, vettool, dir, dir, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("go vet in %v", time.Since(start).Round(time.Millisecond))
 	// go vet also analyzes the packages with their tests, which this
 	// run of nogo does not (Bazel would, in go_test targets).
 	inTests := slices.DeleteFunc(vet, func(f nogo.Finding) bool { return strings.HasSuffix(f.File, "_test.go") })
