@@ -38,9 +38,9 @@ type action struct {
 }
 
 // run lays out the action's inputs in its execution root, runs "builder
-// nogo" there, keeps the facts file it writes in out and records it in
+// nogo" there, moves the facts file it writes to keep and records it in
 // a.facts, and returns the findings of its nogo.log.
-func (a *action) run(ctx context.Context, out string) ([]Finding, error) {
+func (a *action) run(ctx context.Context, keep string) ([]Finding, error) {
 	p := a.pkg
 	inputs := map[string]string{ // execution-root path -> file
 		sdkDir:      a.sdk.root,
@@ -48,11 +48,11 @@ func (a *action) run(ctx context.Context, out string) ([]Finding, error) {
 		packageList: a.sdk.packageList,
 		nogoTool:    a.tools.Nogo,
 	}
-	factsOut := path.Join(binDir, p.ImportPath+".facts")
-	logDir := path.Join(binDir, p.ImportPath+"_nogo")
+	factsOut := path.Join(binDir, p.path()+".facts")
+	logDir := path.Join(binDir, p.path()+"_nogo")
 	args := []string{"nogo",
 		"-sdk", sdkDir, "-goroot", stdlibDir, "-installsuffix", a.sdk.installSuffix(),
-		"-importpath", p.ImportPath, "-p", p.ImportPath, "-package_list", packageList,
+		"-importpath", p.path(), "-p", p.path(), "-package_list", packageList,
 		"-out_facts", factsOut, "-out", logDir, "-go_version", a.sdk.goVersion, "-nogo", nogoTool,
 	}
 	if p.DepOnly {
@@ -66,7 +66,8 @@ func (a *action) run(ctx context.Context, out string) ([]Finding, error) {
 	}
 	// The direct dependencies: export data and facts, given as
 	// importpath=importmap=file, where the import path is the one the
-	// source spells.
+	// source spells. imp names a test variant as go list does (a
+	// package recompiled for a test), depPath is its package path.
 	for _, imp := range p.Imports {
 		dep := a.deps[imp]
 		if dep == nil {
@@ -75,10 +76,11 @@ func (a *action) run(ctx context.Context, out string) ([]Finding, error) {
 		if dep.Standard {
 			continue
 		}
-		spelled := sourceImportPath(p, imp)
-		export := path.Join(binDir, imp+".x")
+		depPath := dep.path()
+		spelled := sourceImportPath(p, imp, depPath)
+		export := path.Join(binDir, depPath+".x")
 		inputs[export] = dep.Export
-		args = append(args, "-arc", spelled+"="+imp+"="+export)
+		args = append(args, "-arc", spelled+"="+depPath+"="+export)
 		if a.noFacts {
 			continue
 		}
@@ -86,9 +88,9 @@ func (a *action) run(ctx context.Context, out string) ([]Finding, error) {
 		if facts == "" {
 			return nil, fmt.Errorf("%s: dependency %s has no facts yet: not in dependency order", p.ImportPath, imp)
 		}
-		factsIn := path.Join(binDir, imp+".facts")
+		factsIn := path.Join(binDir, depPath+".facts")
 		inputs[factsIn] = facts
-		args = append(args, "-facts", spelled+"="+imp+"="+factsIn)
+		args = append(args, "-facts", spelled+"="+depPath+"="+factsIn)
 	}
 	if err := a.layOut(inputs, logDir); err != nil {
 		return nil, err
@@ -101,14 +103,13 @@ func (a *action) run(ctx context.Context, out string) ([]Finding, error) {
 		return nil, fmt.Errorf("nogo on %s: %v", p.ImportPath, err)
 	}
 
-	kept := filepath.Join(out, filepath.FromSlash(p.ImportPath)+".facts")
-	if err := os.MkdirAll(filepath.Dir(kept), 0o777); err != nil {
+	if err := os.MkdirAll(filepath.Dir(keep), 0o777); err != nil {
 		return nil, err
 	}
-	if err := os.Rename(filepath.Join(a.execRoot, factsOut), kept); err != nil {
+	if err := os.Rename(filepath.Join(a.execRoot, factsOut), keep); err != nil {
 		return nil, fmt.Errorf("nogo on %s wrote no facts file: %v", p.ImportPath, err)
 	}
-	a.facts[p.ImportPath] = kept
+	a.facts[p.ImportPath] = keep
 	log, err := os.ReadFile(filepath.Join(a.execRoot, logDir, "nogo.log"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // no finding
@@ -152,12 +153,13 @@ func sourceDir(p *listedPackage) string {
 }
 
 // sourceImportPath returns the import path that p's source spells for
-// the resolved import path imp (they differ for vendored packages).
-func sourceImportPath(p *listedPackage, imp string) string {
+// the import that go list resolved to imp, the package depPath (they
+// differ for vendored packages; imp also names test variants).
+func sourceImportPath(p *listedPackage, imp, depPath string) string {
 	for spelled, resolved := range p.ImportMap {
 		if resolved == imp {
 			return spelled
 		}
 	}
-	return imp
+	return depPath
 }

@@ -16,14 +16,17 @@
 // for every package of a build, dependencies first: in a fresh directory
 // standing for the action's sandbox, holding symbolic links to the
 // declared inputs only, it runs "builder nogo" with the flags that
-// rules_go's compilepkg.bzl passes. Packages outside the patterns are
-// analyzed for facts only (-facts_only), as Bazel does for packages
-// outside the nogo rule's includes. The findings are read from each
-// action's nogo.log, where the builder leaves them for the validation
-// action.
+// rules_go's compilepkg.bzl passes. The packages of the patterns are
+// analyzed with their tests, as go_test targets compile them (the
+// package with its _test.go files, and the external test package);
+// packages outside the patterns are analyzed for facts only
+// (-facts_only), as Bazel does for packages outside the scope of
+// go_sdk.nogo. The findings are read from each action's nogo.log, where
+// the builder leaves them for the validation action.
 //
 // What Bazel does and this package does not: compile the packages
 // itself (export data comes from go list -export, that is from the go
-// command's compiler, with the same flags), run test targets (go_test),
-// cgo, and remote execution; see docs/guide.md.
+// command's compiler), isolate the action (its directory holds only its
+// inputs, but nothing stops a process from reading elsewhere), cgo, and
+// remote execution; see docs/guide.md.
 package nogo

@@ -67,9 +67,9 @@ func parseLog(log []byte) ([]Finding, error) {
 }
 
 // Vet runs go vet -vettool=vettool -json on the packages that patterns
-// match in the module at dir (with no configuration file, as the nogo
-// driver has none) and returns its findings, with file names relative
-// to root, sorted.
+// match in the module at dir, and on their tests, with no configuration
+// file (the nogo driver has none), and returns its findings, with file
+// names relative to root, sorted, each once.
 func Vet(ctx context.Context, vettool, dir, root string, patterns ...string) ([]Finding, error) {
 	out, err := goCommand(ctx, dir, nil, append([]string{"vet", "-vettool=" + vettool, "-json", "-config=none"}, patterns...)...)
 	if err != nil {
@@ -103,7 +103,7 @@ func Vet(ctx context.Context, vettool, dir, root string, patterns ...string) ([]
 		}
 	}
 	sortFindings(findings)
-	return findings, nil
+	return slices.Compact(findings), nil
 }
 
 // vetFinding makes a Finding of a diagnostic of go vet -json, whose

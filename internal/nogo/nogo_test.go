@@ -28,8 +28,8 @@ const gate = "DBLEAKLINT_NOGO"
 
 // TestNogo builds rules_go's nogo driver with the suite and runs it as
 // Bazel's actions do, package by package, on examples/ and on a module
-// whose leaks only cross-package facts reveal; the findings must be go
-// vet's, finding for finding.
+// whose leaks only cross-package facts reveal, tests included; the
+// findings must be go vet's, finding for finding.
 func TestNogo(t *testing.T) {
 	if os.Getenv(gate) == "" {
 		t.Skipf("set %s=1 to build rules_go's nogo driver and run it (scripts/test.sh does)", gate)
@@ -107,13 +107,6 @@ func compareWithVet(t *testing.T, tools *nogo.Tools, vettool, work, dir string, 
 		t.Fatal(err)
 	}
 	t.Logf("go vet in %v", time.Since(start).Round(time.Millisecond))
-	// go vet also analyzes the packages with their tests, which this
-	// run of nogo does not (Bazel would, in go_test targets).
-	inTests := slices.DeleteFunc(vet, func(f nogo.Finding) bool { return strings.HasSuffix(f.File, "_test.go") })
-	if n := len(vet) - len(inTests); n > 0 {
-		t.Logf("%d findings of go vet in _test.go files left out", n)
-	}
-	vet = inTests
 	if d := diff(run.Findings, vet); d != "" {
 		t.Errorf("nogo's findings (-) differ from go vet's (+):\n%s", d)
 	}

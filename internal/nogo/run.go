@@ -13,12 +13,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // A listedPackage is a package as go list -deps -export describes it.
 type listedPackage struct {
-	ImportPath string
+	ImportPath string // with -test, " [p.test]" follows the path of a test variant
+	Name       string
+	ForTest    string // the package whose test a variant belongs to
 	Dir        string
 	GoFiles    []string
 	CgoFiles   []string
@@ -34,13 +37,27 @@ type listedPackage struct {
 	Error *struct{ Err string }
 }
 
+// path returns the package path of p: its import path, without the
+// test variant's suffix.
+func (p *listedPackage) path() string {
+	path, _, _ := strings.Cut(p.ImportPath, " [")
+	return path
+}
+
+// isTestMain reports whether p is the main package that go test
+// generates, which has no source of the user's.
+func (p *listedPackage) isTestMain() bool {
+	return p.Name == "main" && p.ForTest == "" && strings.HasSuffix(p.ImportPath, ".test")
+}
+
 // listFields are the fields of listedPackage, for go list -json=.
-const listFields = "ImportPath,Dir,GoFiles,CgoFiles,Imports,ImportMap,Export,Standard,DepOnly,Module,Error"
+const listFields = "ImportPath,Name,ForTest,Dir,GoFiles,CgoFiles,Imports,ImportMap,Export,Standard,DepOnly,Module,Error"
 
 // A Run is the outcome of running nogo on a build.
 type Run struct {
 	// Findings are the diagnostics of the packages that the patterns
-	// match, sorted.
+	// match and of their tests, sorted, each once (Bazel reports a
+	// package's findings in its go_library and again in its go_test).
 	Findings []Finding
 	// Actions counts the nogo actions run: with diagnostics (the
 	// packages of the patterns) and for facts only (their dependencies
@@ -49,11 +66,13 @@ type Run struct {
 }
 
 // Run runs nogo on the packages that patterns match in the module at
-// dir and on all their dependencies outside the standard library, one
-// RunNogo action each, dependencies first, under work; each action
-// reads its direct dependencies' facts files, written by the actions
-// before it. The dependencies are analyzed for facts only, as Bazel
-// does for packages outside the nogo rule's includes.
+// dir, on their tests (the package with its _test.go files, and the
+// external test package, as a go_test target compiles them) and on all
+// their dependencies outside the standard library, one RunNogo action
+// each, dependencies first, under work; each action reads its direct
+// dependencies' facts files, written by the actions before it. The
+// dependencies are analyzed for facts only, as Bazel does for packages
+// outside the scope of go_sdk.nogo.
 func (t *Tools) Run(ctx context.Context, work, dir string, patterns ...string) (*Run, error) {
 	return t.run(ctx, work, dir, true, patterns)
 }
@@ -74,9 +93,9 @@ func (t *Tools) run(ctx context.Context, work, dir string, facts bool, patterns 
 		byPath[p.ImportPath] = p
 	}
 	r := &Run{}
-	outputs := make(map[string]string) // import path -> its facts file
+	outputs := make(map[string]string) // import path (of a variant) -> its facts file
 	for i, p := range pkgs {
-		if p.Standard {
+		if p.Standard || p.isTestMain() {
 			continue
 		}
 		if len(p.CgoFiles) > 0 {
@@ -91,7 +110,7 @@ func (t *Tools) run(ctx context.Context, work, dir string, facts bool, patterns 
 			facts:    outputs,
 			noFacts:  !facts,
 		}
-		findings, err := a.run(ctx, filepath.Join(work, "out"))
+		findings, err := a.run(ctx, filepath.Join(work, "out", fmt.Sprint(i)+".facts"))
 		if err != nil {
 			return nil, err
 		}
@@ -102,13 +121,14 @@ func (t *Tools) run(ctx context.Context, work, dir string, facts bool, patterns 
 		r.Findings = append(r.Findings, findings...)
 	}
 	sortFindings(r.Findings)
+	r.Findings = slices.Compact(r.Findings)
 	return r, nil
 }
 
 // list lists the packages that patterns match in the module at dir and
 // their dependencies, dependencies first, with their export data.
 func list(ctx context.Context, dir string, patterns []string) ([]*listedPackage, error) {
-	out, err := goCommand(ctx, dir, nil, append([]string{"list", "-deps", "-export", "-json=" + listFields}, patterns...)...)
+	out, err := goCommand(ctx, dir, nil, append([]string{"list", "-deps", "-test", "-export", "-json=" + listFields}, patterns...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +143,7 @@ func list(ctx context.Context, dir string, patterns []string) ([]*listedPackage,
 		if p.Error != nil {
 			return nil, fmt.Errorf("%s: %s", p.ImportPath, p.Error.Err)
 		}
-		if p.Export == "" && p.ImportPath != "unsafe" {
+		if p.Export == "" && p.ImportPath != "unsafe" && !p.isTestMain() {
 			return nil, fmt.Errorf("%s: go list gave no export data", p.ImportPath)
 		}
 		if !p.Standard && p.Module == nil {
