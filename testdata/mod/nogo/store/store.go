@@ -1,7 +1,10 @@
 // Package store is the bottom of a three-package chain (store <- repo <-
 // app) that the nogo test runs one package per action, as Bazel does:
-// the ownership facts of its functions and of its wrapper type reach app
-// only through repo's facts file, since app imports repo alone.
+// app imports repo alone, so its action reads repo's facts file only.
+// That file has repo's functions' facts, derived from store's, and
+// passes on store's facts on its wrapper type Cursor (x/tools' facts
+// encoding re-exports the facts of types and methods of dependencies,
+// not of their functions).
 package store
 
 import (
