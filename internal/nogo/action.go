@@ -31,29 +31,50 @@ type action struct {
 	tools    *Tools
 	sdk      *sdk
 	pkg      *listedPackage
-	deps     map[string]*listedPackage // by import path
+	deps     map[string]*listedPackage // by go list's import path (a test variant's has a suffix)
 	execRoot string                    // the action's sandbox, created by run
 	facts    map[string]string         // import path -> facts file, of the actions run so far
 	noFacts  bool                      // give the action no facts file
 }
 
+// Where the action writes, in its execution root.
+func (a *action) factsOut() string { return path.Join(binDir, a.pkg.path()+".facts") }
+func (a *action) logDir() string   { return path.Join(binDir, a.pkg.path()+"_nogo") }
+
 // run lays out the action's inputs in its execution root, runs "builder
 // nogo" there, moves the facts file it writes to keep and records it in
 // a.facts, and returns the findings of its nogo.log.
 func (a *action) run(ctx context.Context, keep string) ([]Finding, error) {
+	inputs, args, err := a.command()
+	if err != nil {
+		return nil, err
+	}
+	if err := a.layOut(inputs, a.logDir()); err != nil {
+		return nil, err
+	}
+	cmd := exec.CommandContext(ctx, a.tools.Builder, args...)
+	cmd.Dir = a.execRoot
+	cmd.Env = append([]string{"PATH=/usr/bin:/bin", "TMPDIR=" + filepath.Join(a.execRoot, "tmp")}, a.sdk.env...)
+	if _, err := run(ctx, cmd); err != nil {
+		return nil, fmt.Errorf("nogo on %s: %v", a.pkg.ImportPath, err)
+	}
+	return a.outputs(keep)
+}
+
+// command returns the action's inputs (execution-root path -> file) and
+// the builder's arguments, those of rules_go's _run_nogo.
+func (a *action) command() (map[string]string, []string, error) {
 	p := a.pkg
-	inputs := map[string]string{ // execution-root path -> file
+	inputs := map[string]string{
 		sdkDir:      a.sdk.root,
 		stdlibDir:   a.sdk.goroot,
 		packageList: a.sdk.packageList,
 		nogoTool:    a.tools.Nogo,
 	}
-	factsOut := path.Join(binDir, p.path()+".facts")
-	logDir := path.Join(binDir, p.path()+"_nogo")
 	args := []string{"nogo",
 		"-sdk", sdkDir, "-goroot", stdlibDir, "-installsuffix", a.sdk.installSuffix(),
 		"-importpath", p.path(), "-p", p.path(), "-package_list", packageList,
-		"-out_facts", factsOut, "-out", logDir, "-go_version", a.sdk.goVersion, "-nogo", nogoTool,
+		"-out_facts", a.factsOut(), "-out", a.logDir(), "-go_version", a.sdk.goVersion, "-nogo", nogoTool,
 	}
 	if p.DepOnly {
 		args = append(args, "-facts_only")
@@ -71,7 +92,7 @@ func (a *action) run(ctx context.Context, keep string) ([]Finding, error) {
 	for _, imp := range p.Imports {
 		dep := a.deps[imp]
 		if dep == nil {
-			return nil, fmt.Errorf("%s: dependency %s not listed", p.ImportPath, imp)
+			return nil, nil, fmt.Errorf("%s: dependency %s not listed", p.ImportPath, imp)
 		}
 		if dep.Standard {
 			continue
@@ -86,33 +107,30 @@ func (a *action) run(ctx context.Context, keep string) ([]Finding, error) {
 		}
 		facts := a.facts[imp]
 		if facts == "" {
-			return nil, fmt.Errorf("%s: dependency %s has no facts yet: not in dependency order", p.ImportPath, imp)
+			return nil, nil, fmt.Errorf("%s: dependency %s has no facts yet: not in dependency order", p.ImportPath, imp)
 		}
 		factsIn := path.Join(binDir, depPath+".facts")
 		inputs[factsIn] = facts
 		args = append(args, "-facts", spelled+"="+depPath+"="+factsIn)
 	}
-	if err := a.layOut(inputs, logDir); err != nil {
-		return nil, err
-	}
+	return inputs, args, nil
+}
 
-	cmd := exec.CommandContext(ctx, a.tools.Builder, args...)
-	cmd.Dir = a.execRoot
-	cmd.Env = append([]string{"PATH=/usr/bin:/bin", "TMPDIR=" + filepath.Join(a.execRoot, "tmp")}, a.sdk.env...)
-	if _, err := run(ctx, cmd); err != nil {
-		return nil, fmt.Errorf("nogo on %s: %v", p.ImportPath, err)
-	}
-
+// outputs moves the facts file that the action wrote to keep, records
+// it, and returns the findings of the action's nogo.log, which the
+// builder writes when there are some.
+func (a *action) outputs(keep string) ([]Finding, error) {
+	p := a.pkg
 	if err := os.MkdirAll(filepath.Dir(keep), 0o777); err != nil {
 		return nil, err
 	}
-	if err := os.Rename(filepath.Join(a.execRoot, factsOut), keep); err != nil {
+	if err := os.Rename(filepath.Join(a.execRoot, a.factsOut()), keep); err != nil {
 		return nil, fmt.Errorf("nogo on %s wrote no facts file: %v", p.ImportPath, err)
 	}
 	a.facts[p.ImportPath] = keep
-	log, err := os.ReadFile(filepath.Join(a.execRoot, logDir, "nogo.log"))
+	log, err := os.ReadFile(filepath.Join(a.execRoot, a.logDir(), "nogo.log"))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil // no finding
+		return nil, nil
 	} else if err != nil {
 		return nil, err
 	}

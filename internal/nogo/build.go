@@ -108,27 +108,7 @@ func buildNogo(ctx context.Context, rg *rulesGo, builder, dir, out string, opts 
 		return err
 	}
 
-	mod, err := readGoMod(ctx, filepath.Join(opts.Module, "go.mod"))
-	if err != nil {
-		return err
-	}
-	const udiff, tools = "github.com/aymanbagabas/go-udiff", "golang.org/x/tools"
-	if rg.requires[udiff] == "" || mod.requires[tools] == "" {
-		return fmt.Errorf("the go.mod files of rules_go and %s must require %s and %s", opts.Module, udiff, tools)
-	}
-	const self = "github.com/dbleaklint/dbleaklint"
-	goMod := fmt.Sprintf("module %s\n\ngo %s\n\nrequire (\n\t%s %s\n\t%s %s\n\t%s v0.0.0\n)\n\nreplace %s => %s\n",
-		nogoModule, mod.goVersion, udiff, rg.requires[udiff], tools, mod.requires[tools], self, self, opts.Module)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o666); err != nil {
-		return err
-	}
-	// The module's go.sum covers its own requirements; go mod tidy adds
-	// the diff library's.
-	sum, err := os.ReadFile(filepath.Join(opts.Module, "go.sum"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o666); err != nil {
+	if err := writeNogoModule(ctx, rg, dir, opts.Module); err != nil {
 		return err
 	}
 	if _, err := goCommand(ctx, dir, nil, "mod", "tidy"); err != nil {
@@ -136,6 +116,32 @@ func buildNogo(ctx context.Context, rg *rulesGo, builder, dir, out string, opts 
 	}
 	_, err = goCommand(ctx, dir, nil, "build", "-o", out, ".")
 	return err
+}
+
+// writeNogoModule writes the go.mod and go.sum of the driver's module in
+// dir: dbleaklint's module at module (by a replace directive), the
+// golang.org/x/tools that it requires, and the diff library that
+// rules_go's go.mod requires. The module's go.sum covers its own
+// requirements; go mod tidy adds the diff library's.
+func writeNogoModule(ctx context.Context, rg *rulesGo, dir, module string) error {
+	mod, err := readGoMod(ctx, filepath.Join(module, "go.mod"))
+	if err != nil {
+		return err
+	}
+	const udiff, tools, self = "github.com/aymanbagabas/go-udiff", "golang.org/x/tools", "github.com/dbleaklint/dbleaklint"
+	if rg.requires[udiff] == "" || mod.requires[tools] == "" {
+		return fmt.Errorf("the go.mod files of rules_go and %s must require %s and %s", module, udiff, tools)
+	}
+	goMod := fmt.Sprintf("module %s\n\ngo %s\n\nrequire (\n\t%s %s\n\t%s %s\n\t%s v0.0.0\n)\n\nreplace %s => %s\n",
+		nogoModule, mod.goVersion, udiff, rg.requires[udiff], tools, mod.requires[tools], self, self, module)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o666); err != nil {
+		return err
+	}
+	sum, err := os.ReadFile(filepath.Join(module, "go.sum"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o666)
 }
 
 // copySources copies the named files of from (the module cache's, which
