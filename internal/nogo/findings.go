@@ -66,12 +66,12 @@ func parseLog(log []byte) ([]Finding, error) {
 	return out, nil
 }
 
-// Vet runs go vet -vettool=vettool -json on the packages that patterns
-// match in the module at dir, and on their tests, with no configuration
-// file (the nogo driver has none), and returns its findings, with file
-// names relative to root, sorted, each once.
-func Vet(ctx context.Context, vettool, dir, root string, patterns ...string) ([]Finding, error) {
-	out, err := goCommand(ctx, dir, nil, append([]string{"vet", "-vettool=" + vettool, "-json", "-config=none"}, patterns...)...)
+// Vet runs go vet -vettool=vettool -json with args (flags, then
+// package patterns) in the module at dir, with no configuration file
+// (the nogo driver has none), and returns its findings on the packages
+// and their tests, with file names relative to root, sorted, each once.
+func Vet(ctx context.Context, vettool, dir, root string, args ...string) ([]Finding, error) {
+	out, err := goCommand(ctx, dir, nil, append([]string{"vet", "-vettool=" + vettool, "-json", "-config=none"}, args...)...)
 	if err != nil {
 		return nil, err
 	}

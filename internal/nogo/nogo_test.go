@@ -62,7 +62,7 @@ func TestNogo(t *testing.T) {
 	t.Logf("built the builder, nogo and dbleaklint in %v", time.Since(start).Round(time.Millisecond))
 
 	t.Run("examples", func(t *testing.T) {
-		got := compareWithVet(t, tools, vettool, filepath.Join(work, "examples"), root, "./examples/...")
+		got := compareWithVet(t, tools, vettool, filepath.Join(work, "examples"), root, nil, "./examples/...")
 		if len(got) == 0 {
 			t.Error("no finding in examples/: its leaky service must have some")
 		}
@@ -70,7 +70,7 @@ func TestNogo(t *testing.T) {
 	t.Run("crossfacts", func(t *testing.T) {
 		dir := filepath.Join(testutil.TestData(), "mod", "nogo")
 		testutil.DownloadModules(t, dir)
-		got := compareWithVet(t, tools, vettool, filepath.Join(work, "crossfacts"), dir, "./...")
+		got := compareWithVet(t, tools, vettool, filepath.Join(work, "crossfacts"), dir, nil, "./...")
 		checkWants(t, dir, got)
 
 		// The control: without their dependencies' facts files, the
@@ -83,12 +83,32 @@ func TestNogo(t *testing.T) {
 			t.Errorf("without facts, nogo still finds %s: the test does not show that facts flow", f)
 		}
 	})
+	t.Run("flags", func(t *testing.T) {
+		// A config's analyzer_flags are the checks' flags, as the
+		// guide says: a driver built with some must find what go vet
+		// finds with the same flags.
+		config := filepath.Join(work, "flags.json")
+		flags := `{"poolpolicy": {"analyzer_flags": {"enforce": "true"}}, "rowsclose": {"analyzer_flags": {"strict": "true"}}}`
+		if err := os.WriteFile(config, []byte(flags), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		work := filepath.Join(work, "flags")
+		tools, err := nogo.Build(ctx, work, nogo.Options{Module: root, Analyzers: paths, Config: config})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := compareWithVet(t, tools, vettool, work, root, []string{"-poolpolicy.enforce", "-rowsclose.strict"},
+			"./examples/userservice/leaky")
+		if !slices.ContainsFunc(got, func(f nogo.Finding) bool { return f.Analyzer == "poolpolicy" }) {
+			t.Error("no poolpolicy finding: the driver ignored analyzer_flags")
+		}
+	})
 }
 
-// compareWithVet runs nogo and go vet on the packages that patterns
-// match in the module at dir, reports any difference between their
-// findings, and returns nogo's.
-func compareWithVet(t *testing.T, tools *nogo.Tools, vettool, work, dir string, patterns ...string) []nogo.Finding {
+// compareWithVet runs nogo and go vet (with vetFlags) on the packages
+// that patterns match in the module at dir, reports any difference
+// between their findings, and returns nogo's.
+func compareWithVet(t *testing.T, tools *nogo.Tools, vettool, work, dir string, vetFlags []string, patterns ...string) []nogo.Finding {
 	t.Helper()
 	ctx := t.Context()
 	start := time.Now()
@@ -102,7 +122,7 @@ func compareWithVet(t *testing.T, tools *nogo.Tools, vettool, work, dir string, 
 		t.Log(f)
 	}
 	start = time.Now()
-	vet, err := nogo.Vet(ctx, vettool, dir, dir, patterns...)
+	vet, err := nogo.Vet(ctx, vettool, dir, dir, append(vetFlags, patterns...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
