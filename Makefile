@@ -21,8 +21,9 @@ demo:
 
 # Every test: starts PostgreSQL (installing it if needed; a running one is
 # reused), gofmt, go vet, go mod tidy -diff, staticcheck, dbleaklint on
-# itself, all Go tests (-race where there is concurrency), the
-# golangci-lint plugin end to end; every step runs, then a summary.
+# itself, all Go tests (-race where there is concurrency), the suite
+# under rules_go's nogo driver, the golangci-lint plugin end to end;
+# every step runs, then a summary.
 test:
 	scripts/test.sh
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for dir in . testdata/mod/realpgx; do
+for dir in . testdata/mod/realpgx testdata/mod/nogo; do
 	if ! (cd "$dir" && GOWORK=off go mod tidy -diff); then
 		echo "lint.sh: $dir/go.mod is not tidy: run go mod tidy there" >&2
 		exit 1

@@ -97,6 +97,14 @@ go_test_runtime() {
 	go test -race -count=1 -timeout=20m -p 1 ./runtime/...
 }
 
+# rules_go's nogo driver, built with the suite from rules_go's sources in
+# the module cache and run as Bazel's actions run it, one package at a
+# time (internal/nogo); the steps above skip its test, which builds two
+# binaries.
+go_test_nogo() {
+	DBLEAKLINT_NOGO=1 go test -count=1 -timeout=10m -run=TestNogo ./internal/nogo/
+}
+
 # The golangci-lint plugin end to end (golangci/e2e): it builds
 # bin/custom-gcl with scripts/custom-gcl.sh when that is out of date.
 # The steps above skip it.
@@ -111,6 +119,7 @@ step "lint (go mod tidy, staticcheck, dbleaklint on itself)" scripts/lint.sh
 step "go test (analyzers)" go_test_analyzers
 step "go test -race (command, report, plugin, example, analyzers together)" go_test_race
 step "go test -race (runtime, against PostgreSQL)" go_test_runtime
+step "nogo (rules_go's driver, one action per package, as under Bazel)" go_test_nogo
 step "golangci-lint plugin, end to end" golangci_e2e
 
 printf '\n== Summary\n'
