@@ -81,13 +81,13 @@ func analyzerImports(ctx context.Context, dir string, f *ast.File, spec *ast.Val
 	}
 	var paths []string
 	seen := make(map[string]bool)
-	for _, v := range spec.Values {
+	for _, v := range suiteLists(f, spec) {
 		ast.Inspect(v, func(n ast.Node) bool {
 			if _, ok := n.(*ast.ArrayType); ok {
 				return false // the list's type: []*analysis.Analyzer
 			}
 			sel, ok := n.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Analyzer" {
+			if !ok || sel.Sel.Name != "Analyzer" && sel.Sel.Name != "For" {
 				return true
 			}
 			if id, ok := sel.X.(*ast.Ident); ok && byName[id.Name] != "" && !seen[byName[id.Name]] {
@@ -98,9 +98,35 @@ func analyzerImports(ctx context.Context, dir string, f *ast.File, spec *ast.Val
 		})
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("%s.%s names no pkg.Analyzer", suitePackage, suiteVar)
+		return nil, fmt.Errorf("%s.%s names no pkg.Analyzer or pkg.For(c)", suitePackage, suiteVar)
 	}
 	return paths, nil
+}
+
+// suiteLists returns the expressions that list the suite's analyzers:
+// spec's values, or, where a value calls a function of f (Suite =
+// checks(config.Default)), that function's body, whose entries are
+// pkg.For(c): each package's Analyzer is its For(config.Default).
+func suiteLists(f *ast.File, spec *ast.ValueSpec) []ast.Node {
+	var out []ast.Node
+	for _, v := range spec.Values {
+		fun := ""
+		if call, ok := v.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok {
+				fun = id.Name
+			}
+		}
+		if fun == "" {
+			out = append(out, v)
+			continue
+		}
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == fun && fd.Body != nil {
+				out = append(out, fd.Body)
+			}
+		}
+	}
+	return out
 }
 
 // importNames maps the names under which f refers to its imports to
