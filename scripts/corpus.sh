@@ -138,6 +138,18 @@ modules=(
 	"app    github.com/sigstore/rekor@v1.5.4 ./pkg/indexstorage/... ./cmd/backfill-index/... ./cmd/copy-index/... ./cmd/cleanup-index/..."
 	"app    github.com/pingcap/go-ycsb@v1.0.3 ./db/sqlite/... ./db/pg/... ./db/mysql/..."
 	"app    github.com/hashicorp/vault@v1.21.4 ./physical/mysql/... ./physical/postgresql/... ./physical/mssql/... ./physical/cockroachdb/... ./plugins/database/..."
+	"app    github.com/ory/hydra/v2@v2.3.0 ./persistence/... ./x/..."
+	"app    github.com/superfly/litefs@v0.5.14 ./cmd/litefs-bench/..."
+	"lib    github.com/dolthub/go-mysql-server@v0.20.0 ./enginetest/mysqlshim/... ./server/golden/... ./driver/..."
+	"lib    github.com/pgvector/pgvector-go@v0.3.0"
+	"lib    github.com/DATA-DOG/go-sqlmock@v1.5.2"
+	"lib    github.com/fergusstrange/embedded-postgres@v1.34.0"
+	"lib    github.com/rqlite/gorqlite@v0.0.0-20261020015727-7224ce2bd419"
+	"lib    gocloud.dev@v0.47.0 ./mysql/... ./postgres/... ./server/health/sqlhealth/..."
+	"lib    github.com/glebarez/go-sqlite@v1.23.0"
+	"lib    github.com/duckdb/duckdb-go/v2@v2.10506.0"
+	"app    github.com/letsencrypt/boulder@v0.20260901.0 ./sa/... ./db/... ./cmd/bad-key-revoker/... ./cmd/cert-checker/... ./cmd/boulder-mtca/... ./mtca/... ./trees/..."
+	"app    github.com/cayleygraph/cayley@v0.7.7-0.20240706181042-81dcd7d73e45 ./graph/sql/..."
 )
 
 # drop_local_replaces DIR drops from DIR/go.mod the replace directives
