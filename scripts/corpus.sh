@@ -156,6 +156,13 @@ modules=(
 	"lib    github.com/jackc/pglogrepl@v0.0.0-20251213150135-2e8d0df862c1"
 	"lib    github.com/ncruces/go-sqlite3@v0.37.0 ./driver/..."
 	"lib    modernc.org/sqlite@v1.62.0 . ./examples/... ./vtab/... ./vec/..."
+	"app    github.com/facebookincubator/nvdtools@v0.1.5 ./vulndb/... ./cmd/vulndb/..."
+	"lib    github.com/SAP/go-hdb@v1.14.18 ./driver/... ./cmd/..."
+	"lib    github.com/tursodatabase/libsql-client-go@v0.0.0-20260528064733-9d5d30a29a60"
+	"lib    github.com/nix-community/go-nix@v0.0.0-20250101154619-4bdde671e0a1 ./pkg/sqlite/..."
+	"lib    github.com/leporo/sqlf@v1.4.0"
+	"lib    github.com/luna-duclos/instrumentedsql@v1.1.3"
+	"lib    github.com/jeroenrinzema/psql-wire@v0.19.0"
 )
 
 # drop_local_replaces DIR drops from DIR/go.mod the replace directives
