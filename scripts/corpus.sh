@@ -163,6 +163,11 @@ modules=(
 	"lib    github.com/leporo/sqlf@v1.4.0"
 	"lib    github.com/luna-duclos/instrumentedsql@v1.1.3"
 	"lib    github.com/jeroenrinzema/psql-wire@v0.19.0"
+	"lib    github.com/letsencrypt/borp@v0.0.0-20260428182343-7962eada420f"
+	"lib    github.com/gobuffalo/fizz@v1.14.4"
+	"lib    github.com/XSAM/otelsql@v0.43.0"
+	"lib    github.com/hashicorp/go-pgmultiauth@v1.0.0"
+	"lib    github.com/GoogleCloudPlatform/cloudsql-proxy@v1.38.3 ./proxy/dialers/..."
 )
 
 # drop_local_replaces DIR drops from DIR/go.mod the replace directives
