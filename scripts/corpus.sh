@@ -141,7 +141,7 @@ modules=(
 	"app    github.com/ory/hydra/v2@v2.3.0 ./persistence/... ./x/..."
 	"app    github.com/superfly/litefs@v0.5.14 ./cmd/litefs-bench/..."
 	"lib    github.com/dolthub/go-mysql-server@v0.20.0 ./enginetest/mysqlshim/... ./server/golden/... ./driver/..."
-	"lib    github.com/pgvector/pgvector-go@v0.3.0"
+	"lib    github.com/pgvector/pgvector-go@v0.3.0 ./pgx/... ./examples/..."
 	"lib    github.com/DATA-DOG/go-sqlmock@v1.5.2"
 	"lib    github.com/fergusstrange/embedded-postgres@v1.34.0"
 	"lib    github.com/rqlite/gorqlite@v0.0.0-20261020015727-7224ce2bd419"
