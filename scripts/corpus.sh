@@ -150,6 +150,7 @@ modules=(
 	"lib    github.com/duckdb/duckdb-go/v2@v2.10506.0"
 	"app    github.com/letsencrypt/boulder@v0.20260901.0 ./sa/... ./db/... ./cmd/bad-key-revoker/... ./cmd/cert-checker/... ./cmd/boulder-mtca/... ./mtca/... ./trees/..."
 	"app    github.com/cayleygraph/cayley@v0.7.7-0.20240706181042-81dcd7d73e45 ./graph/sql/..."
+	"app    github.com/cometbft/cometbft@v1.0.1 ./state/indexer/sink/psql/..."
 	"app    github.com/anchore/syft@v1.57.1 ./syft/pkg/cataloger/redhat/... ./syft/pkg/cataloger/nix/..."
 	"store  github.com/stellar/go@v0.0.0-20251113110825-d9bbe0f80269 ./support/db/..."
 	"lib    github.com/pashagolub/pgxmock/v4@v4.9.0"
