@@ -42,12 +42,17 @@ linter=$(cd "$(dirname "$linter")" && pwd)/$(basename "$linter")
 #
 # Left out: modules the proxy refuses here (writefreely, memos, sftpgo,
 # flipt, authelia, pgweb, postgres_exporter, pg_timetable, gh-ost, shiori,
-# listmonk, navidrome, upper/db, mattermost, stash), and ory/hydra, whose
-# module zip lacks the directory its go.mod replaces a dependency with.
+# listmonk, navidrome, upper/db, mattermost, stash).
 # Also refused by the proxy here: dbmate, sqlboiler, go-sql-spanner, beego,
 # go-xorm, go-rel/sql, dex (newer than v2.13), mysqld_exporter, sql_exporter,
-# cloudnative-pg, wal-g, gotify, ory/keto; trinodb/trino-go-client needs
-# go 1.27 and cfssl is kept at v1.6.5 for the same reason.
+# cloudnative-pg, wal-g, gotify, ory/keto, fleet, concourse, claircore,
+# gatus, yarr, drone, permify, cadence, coder, zitadel, boundary,
+# exposure-notifications-server, keytransparency; argo-workflows needs
+# upper/db; dex v2.13 predates modules and its floating dependencies no
+# longer build. trinodb/trino-go-client needs go 1.27, and cfssl is kept at
+# v1.6.5 and boulder at v0.20260901.0 for the same reason. hydra and vault
+# replace dependencies with nested modules their zips leave out: those
+# replaces are dropped (drop_local_replaces below).
 modules=(
 	# kind  module@version  [packages]
 	"lib    github.com/jackc/pgx/v5@v5.12.0"
