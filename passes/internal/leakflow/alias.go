@@ -97,6 +97,15 @@ func (a *aliases) addValue(v ssa.Value) {
 		case *ssa.FieldAddr:
 			// sqlx: rows.Close() is (*sql.Rows).Close on the embedded field (embedded.go).
 			a.addEmbedded(v, r)
+		case *ssa.UnOp:
+			// *rows, a copy of the struct a resource points to, holds
+			// what it holds: &Wrapper{Rows: *rows} moves sqlx's rows
+			// into the wrapper.
+			if r.Op == token.MUL && r.X == v && !isCell(v) {
+				if _, ok := r.Type().Underlying().(*types.Struct); ok {
+					a.addValue(r)
+				}
+			}
 		case *ssa.Store:
 			// Only a local variable's own cell keeps the resource in
 			// this function; a store to a free variable hands it to

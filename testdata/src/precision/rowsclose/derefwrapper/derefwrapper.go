@@ -1,4 +1,4 @@
-// Package rowsderefwrapper holds the corpus's false alarm on rows handed to
+// Package derefwrapper holds the corpus's false alarm on rows handed to
 // the caller inside a returned wrapper that embeds sqlx.Rows by value: the
 // *sqlx.Rows from QueryxContext is dereferenced into the wrapper's field
 // (&Rows{Rows: *result}), which copies its *sql.Rows pointer; the caller
@@ -8,9 +8,10 @@
 // Found in github.com/stellar/go@v0.0.0-20251113110825-d9bbe0f80269
 // support/db/session.go:374 (Session.QueryRaw).
 //
-// Not wired: the engine reports "rows result from s.conn().QueryxContext is
-// not closed on the path that returns at session.go:378".
-package rowsderefwrapper
+// The engine takes *result, a copy of the struct the rows point to, for the
+// rows themselves: stored into the local wrapper, it makes the wrapper their
+// container, which the return hands over.
+package derefwrapper
 
 import (
 	"context"
