@@ -14,11 +14,12 @@
 package leakcheck
 
 import (
-	"fmt"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
+	"github.com/dbleaklint/dbleaklint/passes/internal/safe"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
 )
 
@@ -56,45 +57,45 @@ type check struct {
 	belongs func(*leakflow.Finding) bool
 }
 
-func (c *check) run(pass *analysis.Pass) (_ any, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
+func (c *check) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
 	for _, e := range res.ConfigErrors {
 		if e.Check == c.name {
 			return nil, e // a configuration naming what does not exist
 		}
 	}
-	var dirs *directives // parsed on the first finding: clean code pays nothing
+	// The engine's failures on this check's resources or on a function
+	// it gave up before knowing the check, then this check's own.
+	failed := slices.DeleteFunc(slices.Clone(res.Errors), func(e *safe.Error) bool {
+		return e.Check != c.name && e.Check != ""
+	})
+	silencer := NewSilencer(pass)
 	for _, f := range res.Findings {
 		if !c.belongs(f) || !f.Mode.In(c.strict) {
 			continue
 		}
-		if dirs == nil {
-			dirs = parseDirectives(pass)
+		if err := safe.Analyze(c.name, f.Fn, func() { c.report(pass, f, res, silencer) }); err != nil {
+			failed = append(failed, err)
 		}
-		if dirs.silencing(Pos(f)) != nil {
-			continue
-		}
-		d := diagnostic(c.name, f)
-		if fix := suggest.Fix(pass, f, res); fix != nil {
-			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-		}
-		pass.Report(d)
 	}
 	if c.debug {
 		c.reportUntracked(pass, res)
 	}
-	for _, e := range res.Errors {
-		if e.Check == c.name || e.Check == "" {
-			if c.debug {
-				return nil, fmt.Errorf("%v\n%s", e, e.Stack)
-			}
-			return nil, fmt.Errorf("%v (please report it; -%s.debug prints the stack)", e, c.name)
-		}
+	if len(failed) > 0 {
+		return nil, failed[0].Report(c.name, c.debug)
 	}
 	return nil, nil
+}
+
+// report reports the finding f unless a directive silences it, with the
+// mechanical fix when there is one.
+func (c *check) report(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result, silencer *Silencer) {
+	if silencer.Silenced(Pos(f)) {
+		return
+	}
+	d := diagnostic(c.name, f)
+	if fix := suggest.Fix(pass, f, res); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	pass.Report(d)
 }

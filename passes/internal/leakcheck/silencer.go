@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// A Silencer applies the //dbleaklint:ignore directives of a package for
-// a check that does not report the engine's findings (poolpolicy).
+// A Silencer applies the //dbleaklint:ignore directives of a package,
+// parsing them on the first question.
 type Silencer struct {
 	pass *analysis.Pass
 	dirs *directives // parsed on the first question: clean code pays nothing

@@ -9,13 +9,13 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"runtime/debug"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+	"github.com/dbleaklint/dbleaklint/passes/internal/safe"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 )
 
@@ -113,13 +113,11 @@ func runOwnership(pass *analysis.Pass) (any, error) {
 // funcFactSafely computes the fact of fn, or nil if there is nothing to
 // say or the computation panicked (recorded in facts.Errors).
 func (e *engine) funcFactSafely(fn *ssa.Function, facts *Facts) (f *FuncFact) {
-	defer func() {
-		if r := recover(); r != nil {
-			facts.Errors = append(facts.Errors, &InternalError{Func: fn.String(), Panic: r, Stack: debug.Stack()})
-			f = nil
-		}
-	}()
-	return e.funcFact(fn)
+	if err := safe.Analyze("", fn, func() { f = e.funcFact(fn) }); err != nil {
+		facts.Errors = append(facts.Errors, err)
+		return nil
+	}
+	return f
 }
 
 // funcFact computes the fact of a package-level function or method.
