@@ -19,6 +19,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 	"github.com/dbleaklint/dbleaklint/passes/rowscan"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
+	"github.com/dbleaklint/dbleaklint/passes/scopeescape"
 	"github.com/dbleaklint/dbleaklint/passes/stmtclose"
 	"github.com/dbleaklint/dbleaklint/passes/txend"
 )
@@ -36,6 +37,7 @@ var Suite = []*analysis.Analyzer{
 	batchclose.Analyzer,
 	deferloop.Analyzer,
 	nestedacquire.Analyzer,
+	scopeescape.Analyzer,
 	poolpolicy.Analyzer,
 	ownership.Analyzer,
 	sqlrowserr.Analyzer,

@@ -9,13 +9,10 @@ import (
 
 	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
-	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 )
 
 //go:embed doc.go
 var doc string
 
 // Analyzer reports //dbleaklint:ignore directives that give no reason or silence nothing.
-//
-// poolpolicy reports outside the engine: its findings are judged too.
-var Analyzer = leakcheck.NewIgnore("ignore", docutil.MustExtract(doc, "ignore"), poolpolicy.Analyzer)
+var Analyzer = leakcheck.NewIgnore("ignore", docutil.MustExtract(doc, "ignore"))

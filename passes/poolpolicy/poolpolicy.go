@@ -7,74 +7,49 @@ package poolpolicy
 import (
 	_ "embed"
 	"fmt"
-	"go/token"
-	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
-	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
+	"github.com/dbleaklint/dbleaklint/passes/internal/rawpool"
 )
 
 //go:embed doc.go
 var doc string
 
-// Analyzer reports raw pgxpool acquisitions outside the allowed packages
-// (when -poolpolicy.enforce is set) and connections or transactions that
-// escape the callback of a scoped helper (always).
+// Analyzer reports raw pgxpool acquisitions outside the allowed packages,
+// when -poolpolicy.enforce is set.
 var Analyzer = &analysis.Analyzer{
-	Name:       "poolpolicy",
-	Doc:        docutil.MustExtract(doc, "poolpolicy"),
-	URL:        "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/poolpolicy",
-	Run:        run,
-	Requires:   []*analysis.Analyzer{ssabuild.Analyzer},
-	ResultType: reflect.TypeFor[*Result](),
-	// ssabuild builds nothing for a package that does not type-check,
-	// whose errors the driver reports once; the raw-call half only needs
-	// the type information of the expressions it looks at.
+	Name: "poolpolicy",
+	Doc:  docutil.MustExtract(doc, "poolpolicy"),
+	URL:  "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/poolpolicy",
+	Run:  run,
+	// The check only needs the type information of the expressions it
+	// looks at; the driver reports a package's type errors once.
 	RunDespiteErrors: true,
 }
 
-// The flags' values: package-level, like the Analyzer they configure.
-var (
-	enforce bool
-	allow   patterns
-)
-
 func init() {
-	Analyzer.Flags.BoolVar(&enforce, "enforce", false,
+	// The flags set the policy that package rawpool holds for this
+	// check and the ignore analyzer.
+	Analyzer.Flags.BoolVar(&rawpool.Current.Enforce, "enforce", false,
 		"report raw Acquire, Begin, BeginTx, Query, QueryRow and SendBatch of *pgxpool.Pool outside the allowed packages")
-	Analyzer.Flags.Var(&allow, "allow",
+	Analyzer.Flags.Var(&rawpool.Current.Allow, "allow",
 		"comma-separated package paths that may use the raw pool, besides the runtime package; a trailing /... matches a subtree")
 }
 
-// Result lists the positions of a package's poolpolicy findings,
-// silenced or not, for the ignore analyzer to judge the directives.
-type Result struct{ positions []token.Pos }
-
-// FindingPositions implements leakcheck.FindingSource.
-func (r *Result) FindingPositions() []token.Pos { return r.positions }
-
-func run(pass *analysis.Pass) (_ any, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	res := new(Result)
+func run(pass *analysis.Pass) (any, error) {
 	silencer := leakcheck.NewSilencer(pass)
-	report := func(d analysis.Diagnostic) {
-		res.positions = append(res.positions, d.Pos)
-		if !silencer.Silenced(d.Pos) {
-			pass.Report(d)
+	for _, u := range rawpool.Current.Findings(pass) {
+		if silencer.Silenced(u.Pos) {
+			continue
 		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      u.Pos,
+			Category: "poolpolicy",
+			Message:  fmt.Sprintf("raw (*pgxpool.Pool).%s outside the allowed packages; %s", u.Method, u.Advice),
+		})
 	}
-	if enforce && !allowed(pass.Pkg.Path(), allow) {
-		checkRawCalls(pass, report)
-	}
-	if ssa, _ := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA); ssa != nil && ssa.Pkg != nil {
-		checkEscapes(pass, ssa, report)
-	}
-	return res, nil
+	return nil, nil
 }

@@ -31,25 +31,21 @@ func setFlags(t *testing.T, kv ...string) {
 	}
 }
 
-// The escape half runs without -poolpolicy.enforce, and the raw half does
-// not.
-func TestEscapes(t *testing.T) {
-	testutil.Run(t, testutil.TestData(), poolpolicy.Analyzer,
-		"poolpolicy/escape", "poolpolicy/escapeclean", "poolpolicy/enforceoff")
+// Without -poolpolicy.enforce, nothing is reported.
+func TestOff(t *testing.T) {
+	testutil.Run(t, testutil.TestData(), poolpolicy.Analyzer, "poolpolicy/enforceoff")
 }
 
 func TestEnforce(t *testing.T) {
 	setFlags(t, "enforce", "true", "allow", "example.com/other, poolpolicy/allowed/...")
 	testutil.Run(t, testutil.TestData(), poolpolicy.Analyzer,
 		"poolpolicy/raw", "poolpolicy/allowed/...",
-		"poolpolicy/escape", "poolpolicy/escapeclean",
 		// The runtime package implements the helpers with the raw pool.
 		"github.com/dbleaklint/dbleaklint/runtime")
 }
 
 // TestRealRuntime runs the analyzer, enforced, in module mode over the
-// real runtime package, tests included: it is allowed the raw pool, and
-// its own callbacks must not let their connections escape.
+// real runtime package, tests included: it is allowed the raw pool.
 func TestRealRuntime(t *testing.T) {
 	setFlags(t, "enforce", "true")
 	root := filepath.Dir(testutil.TestData())

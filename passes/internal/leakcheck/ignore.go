@@ -10,7 +10,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/dbleaklint/dbleaklint/passes/internal/escape"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
+	"github.com/dbleaklint/dbleaklint/passes/internal/rawpool"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
 )
 
@@ -20,28 +22,34 @@ import (
 //
 // Every check applies the directives; this one analyzer reports on
 // them, so that a bad directive is reported once, not once per check.
-// A directive silences something when the engine has a finding at its
-// place in any mode and for any check, whether or not that check is
-// enabled: turning a check off must not make its directives "unused".
-// The findings of the checks outside the engine come from others,
-// whose results are FindingSources.
-func NewIgnore(name, doc string, others ...*analysis.Analyzer) *analysis.Analyzer {
+// A directive silences something when a check has a finding at its
+// place in any mode, whether or not that check is enabled: turning a
+// check off, or running without -CHECK.strict, must not make its
+// directives "unused" (poolpolicy's findings count where its policy,
+// -poolpolicy.enforce and -poolpolicy.allow, makes them findings: on a
+// raw Acquire that the leak checks find well released, a directive
+// silences nothing unless the policy is enforced). The findings come
+// from the analyses behind the checks, never from the checks
+// themselves: the engine (the leak checks and nestedacquire), package
+// escape (scopeescape) and package rawpool (poolpolicy).
+func NewIgnore(name, doc string) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:             name,
 		Doc:              doc,
 		URL:              "https://pkg.go.dev/github.com/dbleaklint/dbleaklint/passes/" + name,
-		Run:              func(pass *analysis.Pass) (any, error) { return nil, runIgnore(pass, name, others) },
-		Requires:         append([]*analysis.Analyzer{leakflow.Analyzer}, others...),
+		Run:              func(pass *analysis.Pass) (any, error) { return nil, runIgnore(pass, name) },
+		Requires:         []*analysis.Analyzer{leakflow.Analyzer, escape.Analyzer},
 		RunDespiteErrors: true,
 	}
 }
 
-func runIgnore(pass *analysis.Pass, name string, others []*analysis.Analyzer) error {
+func runIgnore(pass *analysis.Pass, name string) error {
 	dirs := parseDirectives(pass)
 	if len(dirs.list) == 0 {
 		return nil
 	}
 	res := pass.ResultOf[leakflow.Analyzer].(*leakflow.Result)
+	escapes := pass.ResultOf[escape.Analyzer].(*escape.Result)
 	used := make(map[*directive]bool)
 	use := func(pos token.Pos) {
 		if d := dirs.silencing(pos); d != nil {
@@ -54,16 +62,15 @@ func runIgnore(pass *analysis.Pass, name string, others []*analysis.Analyzer) er
 	for _, n := range res.Nested { // nestedacquire's findings
 		use(n.Pos)
 	}
-	for _, a := range others {
-		if src, ok := pass.ResultOf[a].(FindingSource); ok {
-			for _, pos := range src.FindingPositions() {
-				use(pos)
-			}
-		}
+	for _, f := range escapes.Findings { // scopeescape's
+		use(f.Pos)
 	}
-	// A function the engine failed on has no findings: its
+	for _, u := range rawpool.Current.Findings(pass) { // poolpolicy's
+		use(u.Pos)
+	}
+	// A function the analysis failed on has no findings: its
 	// directives would look unused. The checks report the failure.
-	judgeUse := len(res.Errors) == 0
+	judgeUse := len(res.Errors) == 0 && len(escapes.Errors) == 0
 	for _, d := range dirs.list {
 		diag := analysis.Diagnostic{Pos: d.comment.Pos(), End: d.comment.End(), Category: name}
 		switch {

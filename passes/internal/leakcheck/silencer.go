@@ -27,11 +27,3 @@ func (s *Silencer) Silenced(pos token.Pos) bool {
 	}
 	return s.dirs.silencing(pos) != nil
 }
-
-// A FindingSource is the result of a check outside the engine whose
-// directives the ignore analyzer judges: the positions of all its
-// findings, silenced or not, in every mode, so that a directive is not
-// reported unused because a flag turned part of the check off.
-type FindingSource interface {
-	FindingPositions() []token.Pos
-}

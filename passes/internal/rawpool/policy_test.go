@@ -2,12 +2,12 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package poolpolicy
+package rawpool
 
 import "testing"
 
 func TestPatternsSet(t *testing.T) {
-	var p patterns
+	var p Patterns
 	if err := p.Set(" example.com/db/... ,, example.com/app "); err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +25,7 @@ func TestPatternsSet(t *testing.T) {
 }
 
 func TestAllowed(t *testing.T) {
-	allow := patterns{"example.com/db/...", "example.com/app"}
+	allow := Patterns{"example.com/db/...", "example.com/app"}
 	for _, tc := range []struct {
 		path string
 		want bool
@@ -47,6 +47,6 @@ func TestAllowed(t *testing.T) {
 		}
 	}
 	if allowed("example.com/app", nil) {
-		t.Error("allowed with no patterns: only the runtime package may be")
+		t.Error("allowed with no Patterns: only the runtime package may be")
 	}
 }

@@ -1,0 +1,77 @@
+// Copyright 2026 The dbleaklint Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Package escape finds the connections and transactions that outlive
+// the callback of a scoped helper (WithConn, WithTx, AcquireFunc,
+// BeginFunc, ...), which ends them when it returns. An internal
+// analyzer runs it once per package; the scopeescape check reports its
+// findings and the ignore analyzer counts them, as the leak checks and
+// ignore do with the engine's (package leakflow).
+//
+// For each callback, a walk follows the callback's connection or
+// transaction parameter through the values that hold it (tracker.go):
+// its copies, as the engine's aliases take them (package derived), and
+// the values that contain it (a field, an element, a slice, a closure
+// capturing it, a local variable or composite value storing it). A use
+// that lets one of them outlive the callback is a finding (sinks.go):
+// stored where the callback does not own (origin.go), returned, sent,
+// or captured by a goroutine the callback does not wait for (join.go).
+package escape
+
+import (
+	"go/token"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/safe"
+	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
+)
+
+// check is the check that reports the findings, for internal errors.
+const check = "scopeescape"
+
+// Analyzer finds the escapes of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "dbleaklint_escape",
+	Doc:        "find connections and transactions that escape the callback of a scoped helper (internal to dbleaklint)",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{ssabuild.Analyzer},
+	ResultType: reflect.TypeFor[*Result](),
+	// See ssabuild.Analyzer: nothing is built for an ill-typed package.
+	RunDespiteErrors: true,
+}
+
+// Result is every escape of one package.
+type Result struct {
+	Findings []*Finding
+	// Errors records the callbacks whose analysis panicked: each is
+	// skipped, and the others analyzed.
+	Errors []*safe.Error
+}
+
+// A Finding is a connection or transaction that escapes a callback.
+type Finding struct {
+	Pos     token.Pos // the statement through which it escapes
+	Message string
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := new(Result)
+	built, _ := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.SSA)
+	if built == nil || built.Pkg == nil {
+		return res, nil
+	}
+	c := &checker{pkg: built.Pkg, funcs: built.SrcFuncs, res: res}
+	for _, cb := range c.callbacks() {
+		err := safe.Analyze(check, cb.fn, func() {
+			testHookCallback(cb.fn)
+			newTracker(c, cb).run()
+		})
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+		}
+	}
+	return res, nil
+}
