@@ -9,57 +9,42 @@
 // in common, so that the two never disagree on what a copy is.
 package derived
 
-import (
-	"iter"
+import "golang.org/x/tools/go/ssa"
 
-	"golang.org/x/tools/go/ssa"
-)
-
-// Copies returns the values that are v itself, one step away: the phis
-// v is an edge of, its conversions (ChangeType, Convert), its interface
-// wrappings and conversions (MakeInterface, ChangeInterface), and what a
-// type assertion of it unwraps (the assertion, or the first component
-// of a comma-ok assertion's tuple). A walk that follows Copies to a
-// fixed point finds every name of the value in its function, short of
-// memory: the loads of a variable it is stored into are the caller's to
-// follow.
-func Copies(v ssa.Value) iter.Seq[ssa.Value] {
-	return func(yield func(ssa.Value) bool) {
-		refs := v.Referrers()
-		if refs == nil {
-			return
-		}
-		for _, r := range *refs {
-			if !yieldCopy(r, yield) {
-				return
-			}
-		}
-	}
-}
-
-// yieldCopy yields what of r is a copy of its operand, and reports
-// whether to go on.
-func yieldCopy(r ssa.Instruction, yield func(ssa.Value) bool) bool {
+// Copy returns the value that the instruction r, a referrer of some
+// value v, makes of v when that value is v itself under another type or
+// name, and nil otherwise: a phi v is an edge of, a conversion
+// (ChangeType, Convert), an interface wrapping or conversion
+// (MakeInterface, ChangeInterface), or what a type assertion of v
+// unwraps (the assertion, or the first component of a comma-ok
+// assertion's tuple). A walk that follows Copy over the referrers of
+// the values it finds, to a fixed point, finds every name of the value
+// in its function short of memory: the loads of a variable it is
+// stored into are the walk's own to follow.
+func Copy(r ssa.Instruction) ssa.Value {
 	switch r := r.(type) {
 	case *ssa.Phi, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.MakeInterface, *ssa.Convert:
-		return yield(r.(ssa.Value))
+		return r.(ssa.Value)
 	case *ssa.TypeAssert:
 		if !r.CommaOk {
-			return yield(r)
+			return r
 		}
-		for _, ex := range referrers(r) {
-			if ex, ok := ex.(*ssa.Extract); ok && ex.Index == 0 && !yield(ex) {
-				return false
-			}
-		}
+		return extract0(r)
 	}
-	return true
+	return nil
 }
 
-// referrers returns v's referrers, or nil.
-func referrers(v ssa.Value) []ssa.Instruction {
-	if refs := v.Referrers(); refs != nil {
-		return *refs
+// extract0 returns the first component of the tuple t, or nil if it is
+// not used.
+func extract0(t ssa.Value) ssa.Value {
+	refs := t.Referrers()
+	if refs == nil {
+		return nil
+	}
+	for _, r := range *refs {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+			return ex
+		}
 	}
 	return nil
 }

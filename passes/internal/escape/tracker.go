@@ -77,21 +77,12 @@ func (tr *tracker) run() {
 	for len(tr.queue) > 0 {
 		v := tr.queue[len(tr.queue)-1]
 		tr.queue = tr.queue[:len(tr.queue)-1]
-		if tr.whole[v] {
-			for c := range derived.Copies(v) {
-				tr.add(c)
-			}
-		}
 		refs := v.Referrers()
 		if refs == nil {
 			continue
 		}
 		for _, instr := range *refs {
-			if d := tr.part(v, instr); d != nil {
-				tr.add(d)
-			} else {
-				tr.sink(v, instr)
-			}
+			tr.visit(v, instr)
 		}
 	}
 }
@@ -105,6 +96,23 @@ func (tr *tracker) within(fn *ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// visit handles one use of the tracked value v: a value that derives
+// from it is tracked in turn (a copy, when v is tracked whole, or a
+// part); any other use may let it escape (sinks.go).
+func (tr *tracker) visit(v ssa.Value, instr ssa.Instruction) {
+	if c := derived.Copy(instr); c != nil {
+		if tr.whole[v] {
+			tr.add(c)
+		}
+		return
+	}
+	if p := tr.part(v, instr); p != nil {
+		tr.add(p)
+		return
+	}
+	tr.sink(v, instr)
 }
 
 // part returns the value that instr, a use of the tracked value v, takes

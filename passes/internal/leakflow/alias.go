@@ -62,10 +62,15 @@ func (a *aliases) addValue(v ssa.Value) {
 		return
 	}
 	a.vals[v] = true
-	for c := range derived.Copies(v) {
-		a.addValue(c)
+	refs := v.Referrers()
+	if refs == nil {
+		return
 	}
-	for _, r := range referrers(v) {
+	for _, r := range *refs {
+		if c := derived.Copy(r); c != nil {
+			a.addValue(c)
+			continue
+		}
 		switch r := r.(type) {
 		case *ssa.Call:
 			// The resource's handle (conn.PgConn()) releases it too.
