@@ -38,7 +38,9 @@
 // when in doubt, the analyzer stays silent.
 //
 // The callback must be a function literal or a function or method of the
-// package being analyzed, passed directly to the helper.
+// package being analyzed, passed directly to the helper; another (a
+// function value passed in, a field) is not checked, and
+// -scopeescape.debug names the helper calls whose callback is not.
 //
 // # Why it matters
 //

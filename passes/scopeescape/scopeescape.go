@@ -6,6 +6,7 @@ package scopeescape
 
 import (
 	_ "embed"
+	"fmt"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -40,7 +41,7 @@ func newAnalyzer() *analysis.Analyzer {
 		// type-check, whose errors the driver reports once.
 		RunDespiteErrors: true,
 	}
-	a.Flags.BoolVar(&c.debug, "debug", false, "print the stack of an internal error")
+	a.Flags.BoolVar(&c.debug, "debug", false, "also report the helper calls whose callback is not checked, and print the stack of an internal error")
 	return a
 }
 
@@ -50,6 +51,15 @@ func (c *check) run(pass *analysis.Pass) (any, error) {
 	for _, f := range res.Findings {
 		if !silencer.Silenced(f.Pos) {
 			pass.Report(analysis.Diagnostic{Pos: f.Pos, Category: name, Message: f.Message})
+		}
+	}
+	if c.debug {
+		for _, u := range res.Unchecked {
+			pass.Report(analysis.Diagnostic{
+				Pos:      u.Pos,
+				Category: name + "/debug",
+				Message:  fmt.Sprintf("debug: the callback of %s is not checked: it is not a function literal, function or method value of this package", u.Helper),
+			})
 		}
 	}
 	if len(res.Errors) > 0 {

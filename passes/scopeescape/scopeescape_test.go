@@ -19,6 +19,18 @@ func Test(t *testing.T) {
 		"scopeescape/escape", "scopeescape/escapeclean", "poolpolicy/enforceoff", "poolpolicy/allowed/...")
 }
 
+// With -scopeescape.debug, the helper calls whose callback is not
+// checked are named; without it, they are silent (Test runs the same
+// kinds of calls in scopeescape/escapeclean).
+func TestDebug(t *testing.T) {
+	f := scopeescape.Analyzer.Flags.Lookup("debug")
+	if err := f.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(f.DefValue) })
+	testutil.Run(t, testutil.TestData(), scopeescape.Analyzer, "scopeescape/debug")
+}
+
 // TestRealRuntime runs the analyzer in module mode over the real runtime
 // package, tests included: its own callbacks must not let their
 // connections escape.

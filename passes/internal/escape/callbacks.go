@@ -29,7 +29,8 @@ type callback struct {
 }
 
 // callbacks returns the callbacks of the calls to a scoped helper in the
-// package, each once, in the order of the calls.
+// package, each once, in the order of the calls, and records in the
+// Result the calls whose callback it cannot check.
 func (c *checker) callbacks() []callback {
 	var out []callback
 	seen := make(map[*ssa.Function]bool)
@@ -40,7 +41,7 @@ func (c *checker) callbacks() []callback {
 				if !ok {
 					continue
 				}
-				cb, ok := c.callbackOf(call.Common())
+				cb, ok := c.callbackOf(call)
 				if ok && !seen[cb.fn] {
 					seen[cb.fn] = true
 					out = append(out, cb)
@@ -53,13 +54,16 @@ func (c *checker) callbacks() []callback {
 
 // callbackOf returns the callback of call when call is to a scoped
 // helper and its callback is a function of this package with a body.
-func (c *checker) callbackOf(call *ssa.CallCommon) (callback, bool) {
-	h, ok := scopedHelpers[fullName(call.StaticCallee())]
-	if !ok || len(call.Args) == 0 {
+// A call to a helper whose callback is not is recorded as unchecked.
+func (c *checker) callbackOf(call ssa.CallInstruction) (callback, bool) {
+	common := call.Common()
+	h, ok := scopedHelpers[fullName(common.StaticCallee())]
+	if !ok || len(common.Args) == 0 {
 		return callback{}, false
 	}
-	fn := c.funcOf(call.Args[len(call.Args)-1])
+	fn := c.funcOf(common.Args[len(common.Args)-1])
 	if fn == nil || len(fn.Params) == 0 || fn.Blocks == nil {
+		c.res.Unchecked = append(c.res.Unchecked, &Unchecked{Pos: call.Pos(), Helper: h.name})
 		return callback{}, false
 	}
 	return callback{fn: fn, h: h}, true

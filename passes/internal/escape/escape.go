@@ -49,6 +49,18 @@ type Result struct {
 	// Errors records the callbacks whose analysis panicked: each is
 	// skipped, and the others analyzed.
 	Errors []*safe.Error
+	// Unchecked are the calls to a helper whose callback the analysis
+	// does not see: a function value, a function of another package.
+	Unchecked []*Unchecked
+}
+
+// An Unchecked is a call to a scoped helper whose callback is not a
+// function literal, function or method value of the package, so that
+// the analysis cannot tell what it does with its connection or
+// transaction, and stays silent.
+type Unchecked struct {
+	Pos    token.Pos // the call
+	Helper string    // the helper, as messages name it
 }
 
 // A Finding is a connection or transaction that escapes a callback.
