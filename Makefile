@@ -45,7 +45,7 @@ bench-engine:
 # ratios (docs/bench.md).
 bench: bench-engine
 	$(GO) test -run='^$$' -bench=. -benchmem ./internal/cache/
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./cmd/dbleaklint/
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=3x ./internal/load/
 	scripts/bench.sh
 
 # Regenerates docs/checks/ from each check's doc.go.
@@ -58,10 +58,11 @@ docs:
 custom-gcl:
 	scripts/custom-gcl.sh
 
-# Builds bin/custom-gcl, and runs it on examples/ with several settings
-# (scripts/golangci-e2e.sh).
-golangci-e2e: build
-	scripts/golangci-e2e.sh $(LINTER)
+# Builds bin/custom-gcl, and runs it on a copy of examples/userservice
+# with several settings: golangci/e2e, a Go test that runs only when
+# DBLEAKLINT_E2E=1.
+golangci-e2e:
+	DBLEAKLINT_E2E=1 $(GO) test -count=1 -v -timeout=20m ./golangci/e2e/
 
 # Lints a corpus of real modules at pinned versions and compares every
 # finding with its verdict in testdata/corpus/verdicts.tsv: per module

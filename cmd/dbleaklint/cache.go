@@ -6,13 +6,11 @@ package main
 
 import (
 	"crypto/sha256"
-	"debug/elf"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"go/token"
 	"hash"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,6 +22,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/dbleaklint/dbleaklint/internal/cache"
+	"github.com/dbleaklint/dbleaklint/internal/load"
 )
 
 // The result cache keeps the findings of each analyzed package, so that
@@ -109,9 +108,9 @@ var envKeys = []string{"GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT
 type resultCache struct {
 	store    *cache.Cache
 	settings [sha256.Size]byte
-	src      map[string]bool
-	keys     map[string]*pkgKey // by package ID, memoized
-	fset     *token.FileSet     // the files of replayed findings
+	analyzed func(id string) bool // the packages analyzed from source
+	keys     map[string]*pkgKey   // by package ID, memoized
+	fset     *token.FileSet       // the files of replayed findings
 	files    map[string]*token.File
 }
 
@@ -140,7 +139,7 @@ func (c *command) openResultCache(analyzers []*analysis.Analyzer) *resultCache {
 		return nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "dbleaklint result cache 1\n%s\n%s %s/%s\n", toolID(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(h, "dbleaklint result cache 1\n%s\n%s %s/%s\n", cache.ToolID(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	for _, k := range envKeys {
 		fmt.Fprintf(h, "%s=%q\n", k, os.Getenv(k))
 	}
@@ -154,53 +153,6 @@ func (c *command) openResultCache(analyzers []*analysis.Analyzer) *resultCache {
 	return rc
 }
 
-// toolID identifies the running executable: its Go build ID, which
-// changes with its code and its toolchain, or else the hash of the file.
-func toolID() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return "unknown executable: " + err.Error()
-	}
-	if id := elfBuildID(exe); id != "" {
-		return "build ID " + id
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "unreadable executable: " + err.Error()
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "unreadable executable: " + err.Error()
-	}
-	return fmt.Sprintf("executable %x", h.Sum(nil))
-}
-
-// elfBuildID returns the Go build ID of an ELF executable, from its
-// .note.go.buildid section (a note named "Go" of type 4), or "".
-func elfBuildID(exe string) string {
-	f, err := elf.Open(exe)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	s := f.Section(".note.go.buildid")
-	if s == nil {
-		return ""
-	}
-	data, err := s.Data()
-	if err != nil || len(data) < 16 {
-		return ""
-	}
-	order := f.ByteOrder
-	nameSize, descSize, typ := order.Uint32(data), order.Uint32(data[4:]), order.Uint32(data[8:])
-	const goBuildIDNote = 4
-	if nameSize != 4 || typ != goBuildIDNote || string(data[12:16]) != "Go\x00\x00" || 16+uint64(descSize) > uint64(len(data)) {
-		return ""
-	}
-	return string(data[16 : 16+descSize])
-}
-
 // key returns the key of the analyzed package p.
 func (rc *resultCache) key(p *packages.Package) *pkgKey {
 	if k, ok := rc.keys[p.ID]; ok {
@@ -209,7 +161,7 @@ func (rc *resultCache) key(p *packages.Package) *pkgKey {
 	k := &pkgKey{ok: true}
 	rc.keys[p.ID] = k // the graph has no cycles; this is a guard only
 	h := sha256.New()
-	analyzed := rc.src[p.ID]
+	analyzed := rc.analyzed(p.ID)
 	if analyzed {
 		h.Write(rc.settings[:])
 	}
@@ -261,9 +213,9 @@ func (rc *resultCache) hashFile(h hash.Hash, name string, content bool) bool {
 // lookup returns the findings of the roots of l whose results the cache
 // holds, and the roots it does not hold. A package and its test variants
 // go together: they are loaded by the same pattern.
-func (rc *resultCache) lookup(l *listing, analyzers []*analysis.Analyzer) ([]finding, []*packages.Package) {
-	rc.src = l.src
-	roots := l.roots
+func (rc *resultCache) lookup(l *load.Listing, analyzers []*analysis.Analyzer) ([]finding, []*packages.Package) {
+	rc.analyzed = l.Analyzed
+	roots := l.Roots
 	type hit struct {
 		p *packages.Package
 		e *entry
@@ -275,32 +227,32 @@ func (rc *resultCache) lookup(l *listing, analyzers []*analysis.Analyzer) ([]fin
 		var e entry
 		data, ok := rc.store.Get(k.key)
 		if !k.ok || !ok || json.Unmarshal(data, &e) != nil {
-			missed[basePath(p)] = true
+			missed[load.BasePath(p)] = true
 			continue
 		}
 		hits = append(hits, hit{p, &e})
 	}
 	var found []finding
 	for _, h := range hits {
-		if missed[basePath(h.p)] {
+		if missed[load.BasePath(h.p)] {
 			continue
 		}
 		fs, ok := rc.replay(h.p, h.e, analyzers)
 		if !ok {
-			missed[basePath(h.p)] = true
+			missed[load.BasePath(h.p)] = true
 			continue
 		}
 		found = append(found, fs...)
 	}
 	var rest []*packages.Package
 	for _, p := range roots {
-		if missed[basePath(p)] {
+		if missed[load.BasePath(p)] {
 			rest = append(rest, p)
 		}
 	}
 	if len(rest) < len(roots) {
 		// Drop the findings of packages whose variant missed.
-		found = slices.DeleteFunc(found, func(f finding) bool { return missed[basePath(f.pkg)] })
+		found = slices.DeleteFunc(found, func(f finding) bool { return missed[load.BasePath(f.pkg)] })
 	}
 	return found, rest
 }

@@ -24,6 +24,8 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/dbleaklint/dbleaklint/analyzer"
+	"github.com/dbleaklint/dbleaklint/internal/load"
+	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
 
 // A command is one run of the standalone command.
@@ -161,51 +163,50 @@ func (c *command) checkOptions() error {
 // reports, and returns the exit status.
 func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int {
 	ctx := context.Background()
-	mayReach, library := resourceRoots()
-	cfg := loadConfig{
-		patterns: patterns,
-		tests:    c.opts.tests,
-		mayReach: mayReach,
-		library:  library,
+	// The configuration is applied: the model holds the user's resources.
+	roots, err := ownership.ResourceRoots(ownership.Specs())
+	if err != nil {
+		c.errorf("%v", err) // cannot happen: Analyzers checked them
+		return exitUsage
 	}
+	cfg := load.Config{Patterns: patterns, Tests: c.opts.tests, Roots: roots}
 	rc := c.openResultCache(analyzers)
-	var l *listing
-	var err error
+	var l *load.Listing
 	if rc != nil {
 		var cached bool
-		l, cached, err = rc.cachedList(ctx, cfg)
+		l, cached, err = load.ListCached(ctx, cfg, rc.store)
 		c.logf("listed (from the cache: %t)", cached)
 	} else {
-		l, err = list(ctx, cfg)
+		l, err = load.List(ctx, cfg)
 	}
 	if err != nil {
 		c.errorf("%v", oneLine(err.Error()))
 		return exitErrors
 	}
-	if l.named {
+	if l.Named {
 		rc = nil // files named on the command line: no package to key
 	}
-	roots, replayed := l.roots, []finding(nil)
+	targets, replayed := l.Roots, []finding(nil)
 	if rc != nil {
-		replayed, roots = rc.lookup(l, analyzers)
-		c.logf("listed: %d target packages to analyze, %d of them in the result cache (%s)", len(l.roots), len(l.roots)-len(roots), rc.store.Dir())
+		replayed, targets = rc.lookup(l, analyzers)
+		c.logf("listed: %d target packages to analyze, %d of them in the result cache (%s)", len(l.Roots), len(l.Roots)-len(targets), rc.store.Dir())
 	}
-	prog, err := l.load(ctx, roots)
+	prog, err := l.Load(ctx, targets)
 	if err != nil {
 		c.errorf("%v", oneLine(err.Error()))
 		return exitErrors
 	}
 	c.logf("loaded: %d target packages to analyze, %d packages type-checked from source, %d from declarations, %d read from export data",
-		len(prog.roots), prog.sourced, prog.declared, prog.exported)
+		len(prog.Roots), prog.Sourced, prog.Declared, prog.Exported)
 	status := exitOK
-	for _, e := range prog.errs {
+	for _, e := range prog.Errs {
 		fmt.Fprintln(c.stderr, e)
 		status = exitErrors
 	}
 
 	var graph *checker.Graph
-	if len(prog.roots) > 0 && len(analyzers) > 0 {
-		graph, err = checker.Analyze(analyzers, prog.roots, nil)
+	if len(prog.Roots) > 0 && len(analyzers) > 0 {
+		graph, err = checker.Analyze(analyzers, prog.Roots, nil)
 		if err != nil {
 			c.errorf("%v", oneLine(err.Error()))
 			return exitErrors
@@ -229,7 +230,7 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 		} else {
 			c.logf("stored the results of %d packages", n)
 		}
-		if graph == nil && len(l.roots) > 0 && len(analyzers) > 0 {
+		if graph == nil && len(l.Roots) > 0 && len(analyzers) > 0 {
 			graph = rootsGraph(analyzers)
 		}
 		findings = sortFindings(append(findings, replayed...))
@@ -240,7 +241,7 @@ func (c *command) analyze(analyzers []*analysis.Analyzer, patterns []string) int
 	case c.opts.fix || c.opts.diff:
 		out = c.applyFixes(findings)
 	default:
-		out = c.report(graph, findings, prog.fset)
+		out = c.report(graph, findings, prog.Fset)
 	}
 	c.logf("done")
 	return worse(status, out)

@@ -27,7 +27,7 @@ import (
 // runs them in parallel on the same packages anyway), so one load can
 // serve any number of runs, with any flags.
 //
-// And, as the command does (cmd/dbleaklint/load.go), only the tree's own
+// And, as the command does (internal/load), only the tree's own
 // packages are parsed and type-checked from source; the packages they
 // import from outside it (the standard library; in a module, its
 // requirements) are read from the compiler's export data and the

@@ -4,7 +4,10 @@
 
 package ownership
 
-import "github.com/dbleaklint/dbleaklint/passes/internal/resource"
+import (
+	"github.com/dbleaklint/dbleaklint/internal/reach"
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
 
 // The schema of user-defined resources belongs to the internal resource
 // model; these aliases let the packages outside passes/ (the analyzer
@@ -23,3 +26,16 @@ func Configure(specs []Spec) error { return resource.Configure(specs) }
 
 // Specs returns the user-defined resources installed by Configure.
 func Specs() []Spec { return resource.Default.Specs() }
+
+// ResourceRoots returns the packages that declare a resource type of the
+// model made of the built-in table and specs: the roots of [reach],
+// through which the standalone loader and the benchmark, which may not
+// import the model, decide which packages can hold a resource as the
+// analysis does.
+func ResourceRoots(specs []Spec) (reach.Roots, error) {
+	m, err := resource.New(specs)
+	if err != nil {
+		return reach.Roots{}, err
+	}
+	return m.Roots(), nil
+}

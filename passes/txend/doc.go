@@ -22,6 +22,12 @@
 // err := newTx(ctx), where the function ends it) is not followed
 // (-txend.debug says so).
 //
+// A pgx savepoint (Begin on a transaction) holds nothing of its own and
+// ends with its parent: it is reported only where the parent is
+// borrowed (a parameter) and the function returns with the savepoint
+// open, which its caller cannot end. Left open under a parent that this
+// function commits or rolls back, it is reported in strict mode only.
+//
 // # Why it matters
 //
 // An open transaction holds its connection and its locks: other

@@ -1,5 +1,5 @@
-# module.sh is sourced by the scripts that lint real modules (bench.sh,
-# corpus.sh, lint-std.sh). It is not run on its own.
+# module.sh is sourced by the scripts that lint or build real modules
+# (corpus.sh, lint-std.sh, custom-gcl.sh). It is not run on its own.
 
 # A module may ship a go.work; each module is linted on its own.
 export GOWORK=off

@@ -2,10 +2,18 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-// Command compare is the body of scripts/bench.sh: for each module
-// directory it is given, it measures dbleaklint against its peers in the
-// same run and prints Markdown tables of CPU time and peak memory, as
-// ratios with the absolute numbers beside them.
+// Command compare is the body of scripts/bench.sh (make bench): it
+// measures dbleaklint on real modules at pinned versions against its
+// peers in the same run and prints Markdown tables of CPU time and peak
+// memory, as ratios with the absolute numbers beside them.
+//
+// It sets the stage first, in the scratch directory (-work, kept between
+// runs): it builds dbleaklint, the baseline (internal/bench/baseline, a
+// multichecker that only builds SSA) and the stopwatch
+// (internal/bench/measure) from this checkout, installs sqlclosecheck
+// from the module proxy (it is no dependency of this module), and copies
+// each module from the module cache. It prints what the numbers depend
+// on (date, cores, memory, load average, versions), then the tables.
 //
 // Every run is timed by the measure command (CPU time of the process
 // and its children, peak resident memory of the largest process). Per
@@ -13,85 +21,121 @@
 //
 //   - warm: the go build cache holds the module's compiled packages
 //     (go build, then go list -export -test -deps, as a developer's own
-//     build and tests would leave it): the baseline (a multichecker that
-//     only builds SSA), sqlclosecheck, and dbleaklint with an empty result
-//     cache;
+//     build and tests would leave it): the baseline, sqlclosecheck, and
+//     dbleaklint with an empty result cache;
 //   - repeated: dbleaklint again, nothing changed (its result cache
 //     replays every package); go vet -vettool=dbleaklint after one such
 //     run (the go command replays its cached runs); and the floor, go
 //     list -export -test -deps, what the go command alone costs;
 //   - edited: dbleaklint after a comment is appended to one file of the
 //     module: that package and its importers are analyzed again;
-//   - cold: the baseline, sqlclosecheck and dbleaklint, each with an empty
-//     build cache of its own (and dbleaklint with an empty result cache);
+//   - cold (unless -cold=false): the baseline, sqlclosecheck and
+//     dbleaklint, each with an empty build cache of its own (and
+//     dbleaklint with an empty result cache);
 //   - golangci-lint, when -golangci is given: a custom golangci-lint
-//     holding the dbleaklint plugin, with only dbleaklint or only its
-//     built-in sqlclosecheck enabled, with an empty golangci-lint cache
-//     and then again with that cache filled.
+//     holding the dbleaklint plugin (scripts/custom-gcl.sh builds it),
+//     with only dbleaklint or only its built-in sqlclosecheck enabled,
+//     with an empty golangci-lint cache and then again with that cache
+//     filled. -only-golangci measures nothing else.
+//
+// Run it from this module's checkout. Without arguments it measures the
+// modules of defaultModules.
 //
 // Usage:
 //
-//	compare -measure=BIN -dbleaklint=BIN -baseline=BIN -sqlclosecheck=BIN [-golangci=BIN] -work=DIR name=dir...
+//	compare [-work=DIR] [-golangci=BIN] [-cold=false] [-only-golangci] [module@version...]
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/analyzer"
+	"github.com/dbleaklint/dbleaklint/internal/load"
+	"github.com/dbleaklint/dbleaklint/passes/ownership"
 )
+
+// defaultModules are measured when no module is given: from the corpus
+// (scripts/corpus.sh), applications and libraries of different sizes,
+// on pgx and on database/sql.
+var defaultModules = []string{
+	"miniflux.app/v2@v2.3.5",
+	"github.com/vgarvardt/gue/v5@v5.8.0",
+	"github.com/riverqueue/river/riverdriver/riverpgxv5@v0.51.2",
+	"github.com/pressly/goose/v3@v3.29.0",
+	"github.com/jackc/tern/v2@v2.3.4",
+}
+
+const usage = "usage: compare [-work=DIR] [-golangci=BIN] [-cold=false] [-only-golangci] [module@version...]"
 
 func main() {
 	var b bench
-	flag.StringVar(&b.measure, "measure", "", "the measure command")
-	flag.StringVar(&b.dbleaklint, "dbleaklint", "", "the dbleaklint command")
-	flag.StringVar(&b.baseline, "baseline", "", "the build-SSA-only baseline")
-	flag.StringVar(&b.sqlclosecheck, "sqlclosecheck", "", "the sqlclosecheck command")
-	flag.StringVar(&b.golangci, "golangci", "", "a custom golangci-lint holding the dbleaklint plugin (optional)")
-	flag.StringVar(&b.work, "work", "", "a scratch directory for the caches")
+	flag.StringVar(&b.work, "work", filepath.Join(os.TempDir(), "dbleaklint-bench"), "the scratch directory: tools, module copies, caches")
+	flag.StringVar(&b.golangci, "golangci", "", "a custom golangci-lint holding the dbleaklint plugin (scripts/custom-gcl.sh); golangci-lint is measured only when given")
 	cold := flag.Bool("cold", true, "measure with empty build caches too")
 	flag.BoolVar(&b.onlyGolangci, "only-golangci", false, "measure golangci-lint only")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, usage)
+		flag.PrintDefaults()
+	}
 	flag.Parse()
-	if b.measure == "" || b.dbleaklint == "" || b.baseline == "" || b.sqlclosecheck == "" || b.work == "" || flag.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: compare -measure=BIN -dbleaklint=BIN -baseline=BIN -sqlclosecheck=BIN [-golangci=BIN] -work=DIR name=dir...")
+	if b.onlyGolangci && b.golangci == "" {
+		fmt.Fprintln(os.Stderr, "compare: -only-golangci needs -golangci")
 		os.Exit(2)
 	}
-	// The commands run in the modules' directories.
-	for _, path := range []*string{&b.measure, &b.dbleaklint, &b.baseline, &b.sqlclosecheck, &b.golangci, &b.work} {
-		if *path != "" {
-			abs, err := filepath.Abs(*path)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "compare:", err)
-				os.Exit(1)
-			}
-			*path = abs
-		}
+	modules := flag.Args()
+	if len(modules) == 0 {
+		modules = defaultModules
 	}
-	var rows []*row
-	failed := false
-	for _, arg := range flag.Args() {
-		name, dir, ok := strings.Cut(arg, "=")
-		if !ok {
-			fmt.Fprintf(os.Stderr, "compare: %q is not name=dir\n", arg)
+	for _, m := range modules {
+		if !strings.Contains(m, "@") {
+			fmt.Fprintf(os.Stderr, "compare: %q is not module@version\n%s\n", m, usage)
 			os.Exit(2)
 		}
-		r, err := b.module(name, dir, *cold)
+	}
+	if err := b.setUp(); err != nil {
+		fmt.Fprintln(os.Stderr, "compare:", err)
+		os.Exit(1)
+	}
+
+	var rows []*row
+	failed := false
+	fmt.Println(b.describe())
+	for _, m := range modules {
+		r, err := b.fetchAndMeasure(m, *cold)
 		if err != nil {
 			// The other modules' rows are still worth printing.
-			fmt.Fprintf(os.Stderr, "compare: %s: %v\n", name, err)
+			fmt.Fprintf(os.Stderr, "compare: %s: %v\n", m, err)
 			failed = true
 			continue
 		}
 		rows = append(rows, r)
 	}
-	printTables(os.Stdout, rows, *cold && !b.onlyGolangci, b.golangci != "", !b.onlyGolangci)
+	if len(rows) > 0 {
+		printTables(os.Stdout, rows, *cold && !b.onlyGolangci, b.golangci != "", !b.onlyGolangci)
+		fmt.Println("\ncpu = user+system time of the process and its children (go list, the compiler); rss = peak resident set of the largest process, MiB.")
+	}
 	if failed {
 		os.Exit(1)
 	}
+}
+
+// fetchAndMeasure copies module@version into the scratch directory and
+// measures it.
+func (b *bench) fetchAndMeasure(module string, cold bool) (*row, error) {
+	dir, err := b.fetch(module)
+	if err != nil {
+		return nil, err
+	}
+	return b.module(module, dir, cold)
 }
 
 // A sample is one measured run.
@@ -116,6 +160,8 @@ type row struct {
 	gclDbleaklintCached, gclSqlclosecheckCached sample
 }
 
+// A bench holds the commands under measure, built or installed by
+// setUp, and the scratch directory.
 type bench struct {
 	measure, dbleaklint, baseline, sqlclosecheck, golangci string
 	work                                                   string
@@ -256,22 +302,9 @@ func (b *bench) module(name, dir string, cold bool) (*row, error) {
 // edited appends a comment to the first file of the first package that
 // dbleaklint analyzes, measures a run, and restores the file.
 func (b *bench) edited(r *row, dir string, env []string) error {
-	out, err := quiet(dir, env, "go", "list", "-deps", "-f", "{{if and .Module .GoFiles}}{{if .Module.Main}}{{.Dir}}/{{index .GoFiles 0}} {{join .Imports \" \"}}{{end}}{{end}}", "./...")
+	file, err := analyzedFile(dir, env)
 	if err != nil {
-		return fmt.Errorf("go list: %v\n%s", err, out)
-	}
-	// A file of the module's first package (in dependency order) that
-	// imports database/sql or pgx: one that dbleaklint analyzes.
-	var file string
-	for line := range strings.Lines(out) {
-		f, imports, _ := strings.Cut(strings.TrimSpace(line), " ")
-		if strings.Contains(" "+imports+" ", " database/sql ") || strings.Contains(imports, "github.com/jackc/pgx/v5") {
-			file = f
-			break
-		}
-	}
-	if file == "" {
-		return fmt.Errorf("no package of the module imports database/sql or pgx")
+		return err
 	}
 	orig, err := os.ReadFile(file)
 	if err != nil {
@@ -298,6 +331,56 @@ func (b *bench) edited(r *row, dir string, env []string) error {
 	}
 	r.edits = all - hits
 	return nil
+}
+
+// analyzedFile returns the first file of the module's first package, in
+// dependency order, that dbleaklint analyzes.
+func analyzedFile(dir string, env []string) (string, error) {
+	pkgs, err := analyzedPackages(dir, env)
+	if err != nil {
+		return "", err
+	}
+	for _, p := range pkgs {
+		if len(p.GoFiles) > 0 {
+			return p.GoFiles[0], nil
+		}
+	}
+	return "", fmt.Errorf("no package of the module can hold a database resource")
+}
+
+// analyzedPackages returns, in dependency order, the packages of the
+// module in dir that dbleaklint analyzes: those that can hold a
+// resource, as the command's loader decides (tests left out), with the
+// resources of the configuration file that dbleaklint finds in dir.
+func analyzedPackages(dir string, env []string) ([]*packages.Package, error) {
+	var specs []ownership.Spec
+	if path, ok := analyzer.FindConfigFile(dir); ok {
+		cfg, err := analyzer.ReadConfigFile(path)
+		if err != nil {
+			return nil, err
+		}
+		specs = cfg.Resources
+	}
+	roots, err := ownership.ResourceRoots(specs)
+	if err != nil {
+		return nil, err
+	}
+	l, err := load.List(context.Background(), load.Config{
+		Patterns: []string{"./..."}, Roots: roots, Dir: dir, Env: append(os.Environ(), env...)})
+	if err != nil {
+		return nil, fmt.Errorf("go list: %v", err)
+	}
+	root := make(map[*packages.Package]bool)
+	for _, p := range l.Roots {
+		root[p] = true
+	}
+	var pkgs []*packages.Package
+	packages.Visit(l.Targets, nil, func(p *packages.Package) {
+		if root[p] && p.Module != nil && p.Module.Main {
+			pkgs = append(pkgs, p)
+		}
+	})
+	return pkgs, nil
 }
 
 // golangciRuns measures the custom golangci-lint with one linter at a
@@ -356,82 +439,4 @@ linters:
 		}
 	}
 	return nil
-}
-
-// ratio formats a/b.
-func ratio(a, b float64) string {
-	if b <= 0 {
-		return "-"
-	}
-	return fmt.Sprintf("%.2fx", a/b)
-}
-
-func cpuRSS(s sample) string { return fmt.Sprintf("%.2fs %dM", s.cpu, s.rss) }
-
-// printTables prints one table per comparison, a row per module.
-func printTables(w io.Writer, rows []*row, cold, golangci, standalone bool) {
-	table := func(title, note string, header []string, cells func(r *row) []string) {
-		fmt.Fprintf(w, "\n%s\n\n", title)
-		fmt.Fprintf(w, "| %s |\n|%s\n", strings.Join(header, " | "), strings.Repeat(" --- |", len(header)))
-		for _, r := range rows {
-			fmt.Fprintf(w, "| %s |\n", strings.Join(append([]string{r.name}, cells(r)...), " | "))
-		}
-		if note != "" {
-			fmt.Fprintf(w, "\n%s\n", note)
-		}
-	}
-	met := func(ok func(r *row) bool) string {
-		n := 0
-		for _, r := range rows {
-			if ok(r) {
-				n++
-			}
-		}
-		return fmt.Sprintf("%d of %d modules", n, len(rows))
-	}
-
-	if standalone {
-		table("Warm build cache (cpu, peak rss)",
-			"Target: dbleaklint <= 0.3x the baseline's CPU: met on "+met(func(r *row) bool { return r.dbleaklint.cpu <= 0.3*r.baseline.cpu })+".",
-			[]string{"module", "pkgs", "baseline", "sqlclosecheck", "dbleaklint", "dbleaklint/baseline cpu, rss", "dbleaklint/sqlclosecheck cpu, rss"},
-			func(r *row) []string {
-				return []string{fmt.Sprint(r.pkgs), cpuRSS(r.baseline), cpuRSS(r.sqlclosecheck), cpuRSS(r.dbleaklint),
-					ratio(r.dbleaklint.cpu, r.baseline.cpu) + " " + ratio(float64(r.dbleaklint.rss), float64(r.baseline.rss)),
-					ratio(r.dbleaklint.cpu, r.sqlclosecheck.cpu) + " " + ratio(float64(r.dbleaklint.rss), float64(r.sqlclosecheck.rss))}
-			})
-	}
-	if standalone && cold {
-		table("Empty build cache (cpu, peak rss; each tool with a build cache of its own)",
-			"Target: dbleaklint <= sqlclosecheck in CPU and in memory: met on "+
-				met(func(r *row) bool {
-					return r.coldDbleaklint.cpu <= r.coldSqlclosecheck.cpu && r.coldDbleaklint.rss <= r.coldSqlclosecheck.rss
-				})+".",
-			[]string{"module", "baseline", "sqlclosecheck", "dbleaklint", "dbleaklint/sqlclosecheck cpu, rss", "dbleaklint/baseline cpu, rss"},
-			func(r *row) []string {
-				return []string{cpuRSS(r.coldBaseline), cpuRSS(r.coldSqlclosecheck), cpuRSS(r.coldDbleaklint),
-					ratio(r.coldDbleaklint.cpu, r.coldSqlclosecheck.cpu) + " " + ratio(float64(r.coldDbleaklint.rss), float64(r.coldSqlclosecheck.rss)),
-					ratio(r.coldDbleaklint.cpu, r.coldBaseline.cpu) + " " + ratio(float64(r.coldDbleaklint.rss), float64(r.coldBaseline.rss))}
-			})
-	}
-	if standalone {
-		table("Repeated runs (cpu)",
-			"Target: repeated <= 0.1x the first run: met on "+met(func(r *row) bool { return r.repeated.cpu <= 0.1*r.dbleaklint.cpu })+
-				". edited: after a comment is appended to one file of a package that dbleaklint analyzes (that package and its importers are analyzed again).",
-			[]string{"module", "first run", "repeated", "repeated/first", "edited (pkgs again)", "edited/first", "vet repeated", "vet/baseline", "floor (go list -export)"},
-			func(r *row) []string {
-				return []string{fmt.Sprintf("%.2fs", r.dbleaklint.cpu), fmt.Sprintf("%.2fs", r.repeated.cpu), ratio(r.repeated.cpu, r.dbleaklint.cpu),
-					fmt.Sprintf("%.2fs (%d)", r.edited.cpu, r.edits), ratio(r.edited.cpu, r.dbleaklint.cpu),
-					fmt.Sprintf("%.2fs", r.vet.cpu), ratio(r.vet.cpu, r.baseline.cpu), fmt.Sprintf("%.2fs", r.floor.cpu)}
-			})
-	}
-	if golangci {
-		table("golangci-lint v2.15.0, one linter enabled (cpu, peak rss)", "",
-			[]string{"module", "sqlclosecheck", "dbleaklint", "dbleaklint/sqlclosecheck cpu, rss", "sqlclosecheck, cached", "dbleaklint, cached", "cached: dbleaklint/sqlclosecheck cpu, rss"},
-			func(r *row) []string {
-				return []string{cpuRSS(r.gclSqlclosecheck), cpuRSS(r.gclDbleaklint),
-					ratio(r.gclDbleaklint.cpu, r.gclSqlclosecheck.cpu) + " " + ratio(float64(r.gclDbleaklint.rss), float64(r.gclSqlclosecheck.rss)),
-					cpuRSS(r.gclSqlclosecheckCached), cpuRSS(r.gclDbleaklintCached),
-					ratio(r.gclDbleaklintCached.cpu, r.gclSqlclosecheckCached.cpu) + " " + ratio(float64(r.gclDbleaklintCached.rss), float64(r.gclSqlclosecheckCached.rss))}
-			})
-	}
 }

@@ -31,8 +31,12 @@ type aliases struct {
 	// (state.errPhis), indexed by this map; see errPhiBits.
 	errPhis map[*ssa.Phi]uint
 	// containers are the local structs holding the resource in a field,
-	// with 1 + the field's index (see container.go).
+	// with 1 + the field's index (see container.go), and the local
+	// slices holding it as an element, with sliceElems (collections.go).
 	containers map[ssa.Value]int
+	// elems are the elements read from container slices, with the
+	// index each is read at; nil when there is no container slice.
+	elems map[ssa.Value]ssa.Value
 	// condErrs are the error results of calls that keep or release the
 	// resource where they are nil (see conditional.go).
 	condErrs map[ssa.Value]bool

@@ -126,7 +126,7 @@ func (e *engine) callEffect(a *aliases, c *ssa.CallCommon, deferred bool) effect
 				continue
 			}
 			fn := mc.Fn.(*ssa.Function)
-			ce := e.summaryEffect(summaryKey{typ: a.typ, fn: fn, slot: -1 - k, cell: a.cells[bound]}, deferred)
+			ce := e.summaryEffect(summaryKey{typ: a.typ, fn: fn, slot: -1 - k, cell: a.cells[bound], field: a.containers[bound]}, deferred)
 			if ce.kind == effRelease && deferred && a.cells[bound] {
 				ce.kind = effDeferCell
 			}
@@ -233,7 +233,10 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 func builtinEffect(a *aliases, b *ssa.Builtin, args []ssa.Value) effect {
 	switch b.Name() {
 	case "append", "copy":
-		for _, arg := range args {
+		for i, arg := range args {
+			if i == 0 && a.containers[arg] == sliceElems {
+				continue // appending or copying into the container keeps it one
+			}
 			if a.vals[arg] {
 				return effect{kind: effEscape, reason: "appended to a slice"}
 			}

@@ -146,11 +146,11 @@ func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
 func (e *engine) walkAcquisition(fn *ssa.Function, fi *funcInfo, acq acquisition) *walker {
 	a := newAliases(acq.typ)
 	resultAliases(a, acq.call, acq.index)
-	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call, tx: e.txOf(acq)}
+	w := &walker{e: e, fn: fn, fi: fi, a: a, acq: acq.call, scope: e.txOf(acq)}
 	e.prepareLoopExits(w, fn, acq.call)
 	b := acq.call.Block()
 	init := e.initialState(fi.defers, acq.call, a)
-	init.txEnds = w.tx != nil && e.txEndDeferredBefore(fi.defers, acq.call, w.tx)
+	init.txEnds = w.scope.tx != nil && e.txEndDeferredBefore(fi.defers, acq.call, w.scope.tx)
 	init = fi.conds.implied(b, init)
 	w.walk(b, slices.Index(b.Instrs, ssa.Instruction(acq.call))+1, init)
 	if !hasUses(acq.call, acq.index) {

@@ -155,8 +155,12 @@ type Finding struct {
 	Via     token.Pos   // for Return: the break statement the first exit's path took, if any
 	// Failed is, for Return, the call that keeps the resource only when
 	// it succeeds, on whose failure the first exit's path left it held.
-	Failed  token.Pos
-	Message string
+	Failed token.Pos
+	// Contained: for Return, the resource is held in a local slice on
+	// that path (collections.go): a deferred release of the variable is no
+	// fix, the slice's elements are to be released.
+	Contained bool
+	Message   string
 	// Mode says in which mode of the checks the finding is reported.
 	// Leaking paths that went through a call the engine cannot see into
 	// (a function value, an interface method, a function of another

@@ -41,6 +41,9 @@ func (e *engine) finding(fn *ssa.Function, acq acquisition, kind ExitKind, leaks
 		if len(f.Exits) > 0 && l.pos == f.Exits[0] && l.failed.IsValid() && !f.Failed.IsValid() {
 			f.Failed = l.failed
 		}
+		if len(f.Exits) > 0 && l.pos == f.Exits[0] && l.contained {
+			f.Contained = true
+		}
 	}
 	f.Message = e.message(f)
 	return f
@@ -100,6 +103,10 @@ func (e *engine) message(f *Finding) string {
 	default:
 		if f.Failed.IsValid() {
 			fmt.Fprintf(&b, "; release %s where %s fails: it keeps %s only when it succeeds", v, e.src.callText(f.Failed), v)
+			break
+		}
+		if f.Contained {
+			fmt.Fprintf(&b, "; it is held in a local slice or map there: release its elements on that path, or in a deferred loop over them")
 			break
 		}
 		b.WriteString("; " + fmt.Sprintf(f.Type.Fix, v))

@@ -31,7 +31,8 @@ type summaryKey struct {
 	slot int  // parameter index, or -1-k for free variable k
 	cell bool // the slot points to a cell holding the resource
 	// field: the slot is a struct holding the resource in field
-	// field-1 (see container.go); 0 for the resource itself.
+	// field-1 (see container.go), or a slice holding it (sliceElems,
+	// see collections.go); 0 for the resource itself.
 	field int
 }
 
@@ -80,16 +81,26 @@ func (e *engine) computeSummary(k summaryKey) summary {
 		return sumUnclear
 	}
 	a := newAliases(k.typ)
+	var init state
 	switch {
+	case k.cell && k.field == sliceElems:
+		a.addSliceCell(root)
+		init.contained = true
 	case k.cell:
 		a.addCell(root)
+	case k.field == sliceElems:
+		a.addSlice(root)
+		init.contained = true
 	case k.field > 0:
 		a.addParamContainer(root, k.field)
 	default:
 		a.addValue(root)
 	}
 	w := &walker{e: e, fn: fn, a: a}
-	w.walk(fn.Blocks[0], 0, state{})
+	if init.contained {
+		w.heads = w.releaseHeads()
+	}
+	w.walk(fn.Blocks[0], 0, init)
 	out := w.out
 	switch {
 	case out.escape != "" || out.returned:

@@ -22,7 +22,11 @@ type state struct {
 	deferred bool // a deferred closure releases the content of the resource's cell at exit
 	looped   bool // the path went around the loop holding the acquisition
 	errStale bool // the error variable's cell no longer holds the acquisition's error
-	strict   bool // the resource went to a callee the engine cannot see into (strict mode only)
+	// contained: the resource is held in a local slice or map (collections.go);
+	// reacquired: the path went past the acquisition again since, so
+	// the call's results denote a later resource, not this one.
+	contained, reacquired bool
+	strict                bool // the resource went to a callee the engine cannot see into (strict mode only)
 	// assumed are the kinds of callees the engine cannot see into that
 	// the path assumed to borrow the resource.
 	assumed Unseen
@@ -55,13 +59,15 @@ type node struct {
 
 // leak is one leaking exit found by a walk.
 type leak struct {
-	kind    ExitKind
-	looped  bool      // found after going around the acquisition's loop: the loop leak explains it
-	strict  bool      // found after a call the engine cannot see into: strict mode only
-	pos     token.Pos // the return, or the overwriting store
-	via     token.Pos // the break statement the path took out of a loop, if any
-	failed  token.Pos // the call whose failure left the resource held, if any
-	assumed Unseen    // the kinds of callees assumed to borrow it on the path
+	kind   ExitKind
+	looped bool // found after going around the acquisition's loop: the loop leak explains it
+	strict bool // found after a call the engine cannot see into: strict mode only
+	// contained: the resource was held in a local slice or map (collections.go).
+	contained bool
+	pos       token.Pos // the return, or the overwriting store
+	via       token.Pos // the break statement the path took out of a loop, if any
+	failed    token.Pos // the call whose failure left the resource held, if any
+	assumed   Unseen    // the kinds of callees assumed to borrow it on the path
 }
 
 // outcome summarizes one walk.
@@ -102,9 +108,12 @@ type walker struct {
 
 	initDeferred bool // a release was deferred before the acquisition
 
-	// tx is the transaction whose end closes the resource, or nil
+	// scope is the transaction whose end ends the resource, if any
 	// (see txscope.go).
-	tx *aliases
+	scope txScope
+	// heads are the heads of the loops that release the elements of a
+	// container slice holding the resource (collections.go).
+	heads map[*ssa.BasicBlock]bool
 
 	// skip is a defer statement the walk takes to release nothing:
 	// deferloop asks what is held when the next iteration starts.
@@ -178,7 +187,17 @@ func (w *walker) walk(b *ssa.BasicBlock, start int, init state) {
 // at its end, or false if the path ended inside it.
 func (w *walker) block(it workItem) (state, bool) {
 	s := it.n.s
+	if it.start == 0 && s.contained && w.heads[it.n.b] {
+		w.out.released = true // a loop releasing the slice's elements
+		return s, false
+	}
 	for _, ins := range it.n.b.Instrs[it.start:] {
+		if ins == w.acq && s.contained {
+			// The resource is in the slice: the next one is acquired
+			// beside it (see collections.go).
+			s.reacquired = true
+			continue
+		}
 		if ins == w.acq {
 			// The acquisition is reached again: a loop iterates
 			// while the resource from the previous iteration is
@@ -187,7 +206,7 @@ func (w *walker) block(it workItem) (state, bool) {
 			// A release deferred in this very loop is deferloop's
 			// finding; one deferred before the loop is undone by the
 			// next iteration overwriting its variable.
-			if !s.deferred || w.initDeferred {
+			if (!s.deferred || w.initDeferred) && !w.scope.savepoint {
 				w.out.iterated = true
 			}
 			return s, false
@@ -195,7 +214,7 @@ func (w *walker) block(it workItem) (state, bool) {
 		if ret, ok := ins.(*ssa.Return); ok && w.acq != nil && continuesYield(w.fn, ret) {
 			// The body of a range-over-func loop returns true to
 			// ask for the next iteration.
-			if (!s.deferred || w.initDeferred) && !s.looped {
+			if (!s.deferred || w.initDeferred) && !s.looped && !w.scope.savepoint {
 				w.out.iterated = true
 				w.loopEdges = append(w.loopEdges, loopEdge{it.n, -1, s.strict})
 			}
@@ -237,8 +256,8 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		}
 		if !s.deferred {
 			// Closed by the transaction's end: hygiene, strict mode only.
-			closedByTx := s.txEnds && !s.txUsed
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed, assumed: s.assumed})
+			closedByTx := s.txEnds && (!s.txUsed || w.scope.savepoint) || w.scope.parentOwned
+			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed, assumed: s.assumed, contained: s.contained})
 		}
 		return s, false
 	case *ssa.Panic:
@@ -252,6 +271,11 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 			return s, true
 		}
 		return w.store(ins, s)
+	case *ssa.MapUpdate:
+		if s.gone || !w.a.vals[ins.Value] && !w.a.vals[ins.Key] {
+			break
+		}
+		return w.mapUpdate(ins, s)
 	}
 	if s.gone {
 		return s, true
@@ -259,7 +283,7 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 	if ins == w.skip {
 		return s, true
 	}
-	if w.tx != nil {
+	if w.scope.tx != nil {
 		s = w.txStep(ins, s)
 	}
 	eff := w.e.effect(w.a, ins)
@@ -319,6 +343,13 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 			w.a.addContainer(alloc, field)
 			return s, true
 		}
+		if sl := sliceContainerOf(w.fn, st); sl != nil {
+			w.a.addSlice(sl)
+			w.heads = w.releaseHeads()
+			s.contained = true
+			s.deferred = s.deferred || w.releaseDeferredBefore(st)
+			return s, true
+		}
 		w.out.escape = "stored in a field, global, container or outer variable"
 		return w.handOver(s)
 	}
@@ -368,6 +399,9 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 	if w.fi != nil && w.fi.conds.contradicts(b, i, s) {
 		return true
 	}
+	if s.reacquired {
+		return false // the facts are of a later resource
+	}
 	if !w.e.nothingHeld(w.a, ifi.Cond, i == 0, s) {
 		return false
 	}
@@ -383,7 +417,7 @@ func (w *walker) pruned(b *ssa.BasicBlock, i int, s state) bool {
 // leak is the loop's (a continue, or the end of the body), reported
 // when the path reaches the acquisition again.
 func (w *walker) edgeState(b, succ *ssa.BasicBlock, i int, s state) state {
-	if !s.deferred && w.acq != nil && succ.Dominates(b) && succ.Dominates(w.acq.Block()) {
+	if !s.deferred && !s.contained && w.acq != nil && succ.Dominates(b) && succ.Dominates(w.acq.Block()) {
 		s.looped = true
 	}
 	if !s.deferred && w.fi != nil && w.fi.loops.leaves(b, succ) {

@@ -40,9 +40,11 @@ var pgxV4Types = []Type{
 	{Key: "*" + pgxV4Pkg + ".Conn", Check: "connrelease", Noun: "connection", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close(ctx) after the error check", Handles: []string{"PgConn"}},
 	{Key: pgxV4Pkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
-		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit",
+		Savepoints: true},
 	{Key: "*" + pgxV4PoolPkg + ".Tx", Check: "txend", Noun: "transaction", Releases: []string{"Commit", "Rollback"},
-		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit"},
+		Missing: "committed or rolled back", Fix: "defer %s.Rollback(ctx) after the error check; it is a no-op after Commit",
+		Savepoints: true},
 	{Key: pgxV4Pkg + ".BatchResults", Check: "batchclose", Noun: "batch results", Releases: []string{"Close"},
 		Missing: "closed", Fix: "defer %s.Close()"},
 }

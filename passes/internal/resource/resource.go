@@ -14,8 +14,9 @@ package resource
 
 import (
 	"go/types"
-	"slices"
 	"strings"
+
+	"github.com/dbleaklint/dbleaklint/internal/reach"
 )
 
 // A Type describes one resource type and its release contract.
@@ -56,6 +57,12 @@ type Type struct {
 	// context, and the rows close with it). pgx's does not: the
 	// connection stays busy.
 	EndClosesResults bool
+
+	// Savepoints: Begin on this transaction opens a savepoint (pgx's
+	// nested transaction), which holds nothing of its own and ends
+	// with its parent: a Commit of the parent releases it, a Rollback
+	// rolls it back. Using the parent while it is open is no leak.
+	Savepoints bool
 
 	// Handles lists the methods that return the resource's underlying
 	// handle, through which it can be released too: closing
@@ -133,12 +140,11 @@ func (m *Model) Types() []*Type {
 	return out
 }
 
-// MayReach reports whether a package with the given import path, or one
-// that imports it, can hold a resource: whether the package declares a
-// resource type. A package that imports none of those, directly or
-// not, cannot name a resource type, so it cannot hold one.
-func (m *Model) MayReach(path string) bool {
-	return slices.Contains(m.roots, path)
+// Roots returns the packages that declare the model's resource types,
+// built in and user-declared: only they and the packages that import
+// them, directly or not, can hold a resource (see [reach.Graph]).
+func (m *Model) Roots() reach.Roots {
+	return reach.NewRoots(m.roots)
 }
 
 // ReleasedArg returns the index of the argument that fn releases as a

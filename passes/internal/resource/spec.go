@@ -61,14 +61,24 @@ var Default = Builtin()
 // specs. It must be called before any analysis starts. An invalid entry
 // is an error naming the entry, and leaves Default unchanged.
 func Configure(specs []Spec) error {
-	m := Builtin()
-	for i, s := range specs {
-		if err := m.add(s); err != nil {
-			return fmt.Errorf("config: resources[%d] (%s): %v", i, s.Type, err)
-		}
+	m, err := New(specs)
+	if err != nil {
+		return err
 	}
 	*Default = *m
 	return nil
+}
+
+// New returns the model of the built-in table plus specs. An invalid
+// entry is an error naming the entry.
+func New(specs []Spec) (*Model, error) {
+	m := Builtin()
+	for i, s := range specs {
+		if err := m.add(s); err != nil {
+			return nil, fmt.Errorf("config: resources[%d] (%s): %v", i, s.Type, err)
+		}
+	}
+	return m, nil
 }
 
 // Specs returns the user-defined resources of the model.

@@ -16,8 +16,11 @@
 // the package's own and, through a fact, those of the packages it
 // imports that can reach a resource (see noreturn.go).
 //
-// Packages whose import graph cannot reach database/sql or pgx are
-// skipped before anything is built: their Result has a nil Pkg.
+// Packages whose import graph cannot reach a package of the resource
+// model (database/sql, pgx, sqlx, a configured resource's package) are
+// skipped before anything is built: their Result has a nil Pkg. The
+// standalone loader decides alike with the same function, in
+// internal/reach.
 package ssabuild
 
 import (
@@ -28,6 +31,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/internal/reach"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
@@ -59,7 +63,7 @@ type SSA struct {
 var Model = resource.Default
 
 func run(pass *analysis.Pass) (any, error) {
-	if len(pass.TypeErrors) > 0 || !reachesResource(pass.Pkg, Model) {
+	if len(pass.TypeErrors) > 0 || !reach.Types(Model.Roots()).Reaches(pass.Pkg) {
 		return &SSA{}, nil
 	}
 	prog := ssa.NewProgram(pass.Fset, 0)
@@ -70,29 +74,6 @@ func run(pass *analysis.Pass) (any, error) {
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 	return &SSA{Pkg: pkg, SrcFuncs: srcFuncs(pass, prog)}, nil
-}
-
-// reachesResource reports whether pkg or anything it imports,
-// transitively, is a package of the resource model.
-func reachesResource(pkg *types.Package, m *resource.Model) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		if m.MayReach(p.Path()) {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(pkg)
 }
 
 // srcFuncs lists the source functions and their closures in source order.

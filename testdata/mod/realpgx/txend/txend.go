@@ -97,15 +97,28 @@ func insertDefer(ctx context.Context, db *sql.DB, name string) error {
 	return tx.Commit()
 }
 
-// A savepoint (a pgx.Tx begun on a pgx.Tx) left open when its Exec
-// fails; the outer transaction is rolled back by its defer.
-func withSavepoint(ctx context.Context, pool *pgxpool.Pool) error {
+// A savepoint (a pgx.Tx begun on a pgx.Tx) of a borrowed transaction,
+// left open when its Exec fails: the caller cannot end it.
+func withSavepoint(ctx context.Context, tx pgx.Tx) error {
+	sp, err := tx.Begin(ctx) // want `^transaction sp from tx\.Begin is not committed or rolled back on the path that returns at txend\.go:108; defer sp\.Rollback\(ctx\) after the error check; it is a no-op after Commit$`
+	if err != nil {
+		return err
+	}
+	if _, err := sp.Exec(ctx, "UPDATE accounts SET frozen = true"); err != nil {
+		return err
+	}
+	return sp.Commit(ctx)
+}
+
+// Clean twin: the savepoint is left open when its Exec fails, but it
+// ends with its parent, whose Rollback is deferred.
+func withSavepointUnderParent(ctx context.Context, pool *pgxpool.Pool) error {
 	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(ctx)
-	sp, err := tx.Begin(ctx) // want `^transaction sp from tx\.Begin is not committed or rolled back on the path that returns at txend\.go:113; defer sp\.Rollback\(ctx\) after the error check; it is a no-op after Commit$`
+	sp, err := tx.Begin(ctx)
 	if err != nil {
 		return err
 	}

@@ -40,8 +40,7 @@ func transfer(ctx context.Context, pool *pgxpool.Pool, from, to, cents int64) er
 	return tx.Commit(ctx)
 }
 
-// BeginTx on a connection, and a savepoint (Begin on a transaction)
-// inside it.
+// BeginTx on a connection.
 func audit(ctx context.Context, conn *pgx.Conn, skip bool) error {
 	tx, err := conn.BeginTx(ctx, pgx.TxOptions{}) // want `transaction tx from conn\.BeginTx is not committed or rolled back on the path that returns`
 	if err != nil {
@@ -50,18 +49,21 @@ func audit(ctx context.Context, conn *pgx.Conn, skip bool) error {
 	if skip {
 		return nil
 	}
-	sp, err := tx.Begin(ctx) // want `transaction sp from tx\.Begin is not committed or rolled back on the path that returns`
-	if err != nil {
-		tx.Rollback(ctx)
-		return err
-	}
-	if _, err := sp.Exec(ctx, "INSERT INTO audit DEFAULT VALUES"); err != nil {
-		tx.Rollback(ctx)
-		return err
-	}
-	if err := sp.Commit(ctx); err != nil {
+	if err := auditStep(ctx, tx); err != nil {
 		tx.Rollback(ctx)
 		return err
 	}
 	return tx.Commit(ctx)
+}
+
+// A savepoint (Begin on a transaction) on a borrowed transaction.
+func auditStep(ctx context.Context, tx pgx.Tx) error {
+	sp, err := tx.Begin(ctx) // want `transaction sp from tx\.Begin is not committed or rolled back on the path that returns`
+	if err != nil {
+		return err
+	}
+	if _, err := sp.Exec(ctx, "INSERT INTO audit DEFAULT VALUES"); err != nil {
+		return err
+	}
+	return sp.Commit(ctx)
 }

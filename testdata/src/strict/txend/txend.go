@@ -81,3 +81,22 @@ func earlyLeak(ctx context.Context, pool *pgxpool.Pool, repo Repo, id int64) err
 	}
 	return tx.Commit(ctx)
 }
+
+// A savepoint left open under a transaction whose Rollback is
+// deferred: it ends with its parent, so only strict mode reports it,
+// as hygiene.
+func savepointUnderDeferredRollback(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	sp, err := tx.Begin(ctx) // want `^transaction sp from tx\.Begin is not committed or rolled back on the path that returns at txend\.go:99 \(and 1 other exit\); defer sp\.Rollback\(ctx\) after the error check; it is a no-op after Commit$`
+	if err != nil {
+		return err
+	}
+	if _, err := sp.Exec(ctx, "UPDATE accounts SET frozen = true"); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package main
+package load
 
 import (
 	"context"
@@ -33,13 +33,13 @@ func BenchmarkTypeCheck(b *testing.B) {
 				}
 				kinds := make(map[string]loadKind)
 				packages.Visit(pkgs, nil, func(p *packages.Package) { kinds[p.ID] = bc.kind })
-				prog := &program{fset: token.NewFileSet()}
+				prog := &Program{Fset: token.NewFileSet()}
 				b.StartTimer()
 				if err := prog.typeCheck(context.Background(), pkgs, kinds); err != nil {
 					b.Fatal(err)
 				}
-				if len(prog.errs) > 0 {
-					b.Fatalf("type errors: %v", prog.errs)
+				if len(prog.Errs) > 0 {
+					b.Fatalf("type errors: %v", prog.Errs)
 				}
 			}
 		})

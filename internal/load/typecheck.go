@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package main
+package load
 
 import (
 	"context"
@@ -27,14 +27,14 @@ import (
 // analyze, Syntax, TypesInfo and TypeErrors; it leaves in each analyzed
 // package's Imports only the analyzed packages: those are the packages
 // whose facts an analysis needs.
-func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package, kinds map[string]loadKind) error {
+func (prog *Program) typeCheck(ctx context.Context, initial []*packages.Package, kinds map[string]loadKind) error {
 	// Every package gets its types.Package up front: export data names
 	// packages by path, and reading it fills in the existing package of
 	// each path that it mentions rather than creating a second one.
 	var all []*packages.Package
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		all = append(all, p)
-		p.Fset = prog.fset
+		p.Fset = prog.Fset
 		if p.PkgPath == "unsafe" {
 			p.Types = types.Unsafe
 		} else {
@@ -44,11 +44,11 @@ func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package,
 	// Read the export data first, one package at a time: reading
 	// fills in the types of dependencies, which must not change under
 	// a running type-checker.
-	ex := &exportReader{fset: prog.fset, loaded: make(map[string]error)}
+	ex := &exportReader{fset: prog.Fset, loaded: make(map[string]error)}
 	for _, p := range all {
 		if kinds[p.ID] == fromExport {
 			_ = ex.load(p) // the importer reports the error
-			prog.exported++
+			prog.Exported++
 		}
 	}
 
@@ -62,7 +62,7 @@ func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package,
 	}
 	g, ctx := errgroup.WithContext(ctx)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var mu sync.Mutex // guards prog.errs and the counts
+	var mu sync.Mutex // guards prog.Errs and the counts
 	for _, p := range all {
 		kind := kinds[p.ID]
 		if kind < fromDecls {
@@ -87,9 +87,9 @@ func (prog *program) typeCheck(ctx context.Context, initial []*packages.Package,
 				prog.addError(e)
 			}
 			if kind == fromSource {
-				prog.sourced++
+				prog.Sourced++
 			} else {
-				prog.declared++
+				prog.Declared++
 			}
 			mu.Unlock()
 			return nil

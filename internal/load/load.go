@@ -2,26 +2,21 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package main
-
-import (
-	"context"
-	"go/token"
-	"slices"
-	"strings"
-
-	"golang.org/x/tools/go/packages"
-)
-
+// Package load loads the packages that dbleaklint's standalone command
+// analyzes: those that can hold a database resource, parsed and
+// type-checked from source, with every other package they need read
+// from compiler export data or type-checked from its declarations.
+//
 // Loading happens in steps, so that only the packages that can hold a
 // database resource cost a full parse and type-check, and so that an
 // empty build cache costs no compilation:
 //
 //  1. a cheap "go list -deps" (names, files and imports; nothing
 //     compiled) finds the targets whose import graph reaches a resource
-//     package; when none does, the run ends there. The result cache
-//     (cache.go) is looked up with it, and the targets whose results it
-//     holds go no further;
+//     package ([reach]); when none does, the run ends there ([List],
+//     or [ListCached], which keeps the listing). The caller may look
+//     up its results cache with it, and pass on only the targets whose
+//     results it does not hold ([Listing.Load]);
 //  2. "go list -deps -f {{.Stale}}" says which packages have no
 //     compiled export data in the build cache (computing that compiles
 //     nothing);
@@ -30,7 +25,7 @@ import (
 //     has export data cached already (the flag would compile the others,
 //     the analyzed ones included); otherwise a "go list -export" of only
 //     the packages whose export data is cached follows;
-//  4. the packages that reach a resource (the set src below) are parsed
+//  4. the packages that reach a resource (the source set) are parsed
 //     and type-checked from source, in dependency order. Every other
 //     package they need is read from its export data when it is cached,
 //     or else type-checked from source with function bodies ignored
@@ -43,57 +38,92 @@ import (
 // x/tools' multichecker, which, as soon as one analyzer has facts,
 // parses and type-checks every dependency with its function bodies, the
 // standard library included.
+package load
 
-// A loadConfig says what to load.
-type loadConfig struct {
-	patterns []string
-	tests    bool
-	mayReach func(path string) bool // the packages declaring a resource type
-	library  func(path string) bool // those and their subpackages
+import (
+	"context"
+	"go/token"
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/internal/reach"
+)
+
+// A Config says what to load.
+type Config struct {
+	// Patterns are the go list patterns of the packages to analyze.
+	Patterns []string
+	// Tests includes the packages' tests.
+	Tests bool
+	// Roots are the packages that declare resource types: the
+	// resource model's list (ownership.ResourceRoots).
+	Roots reach.Roots
+	// Dir is the directory the go command runs in; empty means the
+	// working directory.
+	Dir string
+	// Env is the go command's environment; nil means the process's.
+	Env []string
 }
 
-// A program is the result of loading: the source packages to analyze.
-type program struct {
-	fset *token.FileSet
-	// roots are the target packages to analyze and report on. When a
-	// package has a test variant among the targets, only the variant
-	// is a root: it holds the same files and more.
-	roots []*packages.Package
-	// errs are the load, parse and type errors, one line each, in the
+// packagesConfig returns the configuration of a go/packages load.
+func (cfg *Config) packagesConfig(ctx context.Context, mode packages.LoadMode, tests bool) *packages.Config {
+	return &packages.Config{Context: ctx, Mode: mode, Tests: tests, Dir: cfg.Dir, Env: cfg.Env}
+}
+
+// A Program is the result of loading: the source packages to analyze.
+type Program struct {
+	Fset *token.FileSet
+	// Roots are the target packages to analyze and report on, with
+	// their syntax and types. When a package has a test variant among
+	// the targets, only the variant is a root: it holds the same files
+	// and more. Each root's Imports hold only the packages analyzed
+	// too, those whose facts an analysis needs.
+	Roots []*packages.Package
+	// Errs are the load, parse and type errors, one line each, in the
 	// order found, without duplicates.
-	errs []string
-	// sourced, declared and exported count the packages type-checked
+	Errs []string
+	// Sourced, Declared and Exported count the packages type-checked
 	// from source, type-checked from their declarations only, and read
-	// from export data, for -v.
-	sourced, declared, exported int
+	// from export data.
+	Sourced, Declared, Exported int
 }
 
-// A listing is the outcome of the first step.
-type listing struct {
-	cfg loadConfig
-	// targets are the packages that the patterns name, with their
+// A Listing is the outcome of the first step: which packages the
+// patterns name, and which of them can hold a resource.
+type Listing struct {
+	cfg Config
+	// Targets are the packages that the patterns name, with their
 	// dependencies (names, files and imports only).
-	targets []*packages.Package
+	Targets []*packages.Package
+	// Roots are the target packages to analyze, as in [Program]. Only
+	// names, files and imports are known of them.
+	Roots []*packages.Package
+	// Named is set when the patterns name files ("a.go b.go"):
+	// only the original patterns name them again, so Load lists
+	// them whole, and their package has no import path to key a
+	// cache with.
+	Named bool
+	// Errs are go list's errors.
+	Errs []string
 	// wanted holds the IDs of targets.
 	wanted map[string]bool
 	// src holds the IDs of the packages to analyze from source.
 	src map[string]bool
-	// roots are the target packages to analyze, as in program.
-	roots []*packages.Package
-	// named is set when files were named on the command line: only
-	// the original patterns name them again.
-	named bool
-	// errs are go list's errors.
-	errs []string
 }
 
-// list runs the first step.
-func list(ctx context.Context, cfg loadConfig) (*listing, error) {
-	targets, err := packages.Load(&packages.Config{
-		Context: ctx,
-		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
-		Tests:   cfg.tests,
-	}, cfg.patterns...)
+// Analyzed reports whether the package with the given ID, a target or
+// one of their dependencies, is analyzed: type-checked from source.
+func (l *Listing) Analyzed(id string) bool { return l.src[id] }
+
+// List runs the first step: a "go list" of cfg's patterns, which
+// compiles nothing.
+func List(ctx context.Context, cfg Config) (*Listing, error) {
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	targets, err := packages.Load(cfg.packagesConfig(ctx, mode, cfg.Tests), cfg.Patterns...)
 	if err != nil {
 		return nil, err
 	}
@@ -102,38 +132,38 @@ func list(ctx context.Context, cfg loadConfig) (*listing, error) {
 
 // newListing returns the listing of targets, the packages that the
 // patterns of cfg name, with their dependencies.
-func newListing(cfg loadConfig, targets []*packages.Package) *listing {
-	l := &listing{cfg: cfg, targets: targets, wanted: make(map[string]bool, len(targets))}
-	prog := &program{}
+func newListing(cfg Config, targets []*packages.Package) *Listing {
+	l := &Listing{cfg: cfg, Targets: targets, wanted: make(map[string]bool, len(targets))}
+	prog := &Program{}
 	prog.addListErrors(targets)
-	l.errs = prog.errs
+	l.Errs = prog.Errs
 	for _, p := range targets {
 		l.wanted[p.ID] = true
 		if p.PkgPath == "command-line-arguments" || strings.HasPrefix(p.ID, "command-line-arguments ") {
-			l.named = true
+			l.Named = true
 		}
 	}
-	l.src = sourceSet(targets, reachability(cfg.mayReach), cfg.library, l.wanted)
-	l.roots = rootsOf(targets, l.src, l.wanted)
+	l.src = sourceSet(targets, reachability(cfg.Roots), cfg.Roots.Library, l.wanted)
+	l.Roots = rootsOf(targets, l.src, l.wanted)
 	return l
 }
 
-// load runs the other steps for roots, some or all of l.roots, and
-// returns the program to analyze. An error means that go list
-// itself failed; errors in packages are in program.errs.
-func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program, error) {
-	prog := &program{fset: token.NewFileSet()}
-	for _, e := range l.errs {
+// Load runs the other steps for roots, some or all of l.Roots, and
+// returns the program to analyze. An error means that go list itself
+// failed; errors in packages are in Program.Errs.
+func (l *Listing) Load(ctx context.Context, roots []*packages.Package) (*Program, error) {
+	prog := &Program{Fset: token.NewFileSet()}
+	for _, e := range l.Errs {
 		prog.addError(e)
 	}
 	if len(roots) == 0 {
 		return prog, nil // nothing can hold a resource
 	}
-	patterns := l.cfg.patterns
-	if !l.named {
+	patterns := l.cfg.Patterns
+	if !l.Named {
 		patterns = nil
 		for _, p := range roots {
-			patterns = append(patterns, basePath(p))
+			patterns = append(patterns, BasePath(p))
 		}
 		slices.Sort(patterns)
 		patterns = slices.Compact(patterns)
@@ -141,7 +171,7 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 
 	// Step 2: which packages have no export data in the build cache.
 	// Should go list fail here, step 3 says why.
-	cached, _ := cachedSet(ctx, patterns, l.cfg.tests)
+	cached, _ := cachedSet(ctx, &l.cfg, patterns)
 	// "go list -export" compiles every package it lists, the analyzed
 	// ones too: ask for it only when that compiles nothing.
 	compiled := true
@@ -158,17 +188,17 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 	if compiled {
 		mode |= packages.NeedExportFile
 	}
-	initial, err := packages.Load(&packages.Config{Context: ctx, Mode: mode, Tests: l.cfg.tests}, patterns...)
+	initial, err := packages.Load(l.cfg.packagesConfig(ctx, mode, l.cfg.Tests), patterns...)
 	if err != nil {
 		return nil, err
 	}
 	// Some targets of this step may not be targets of step 1 (a
 	// trimmed pattern list names whole packages, whose test variants
 	// come along); keep the first step's targets only.
-	src := sourceSet(initial, reachability(l.cfg.mayReach), l.cfg.library, l.wanted)
+	src := sourceSet(initial, reachability(l.cfg.Roots), l.cfg.Roots.Library, l.wanted)
 	kinds := loadKinds(initial, src, cached, compiled)
 	if !compiled {
-		if err := readExportFiles(ctx, initial, kinds); err != nil {
+		if err := readExportFiles(ctx, &l.cfg, initial, kinds); err != nil {
 			return nil, err
 		}
 	}
@@ -186,7 +216,7 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 	if err := prog.typeCheck(ctx, initial, kinds); err != nil {
 		return nil, err
 	}
-	prog.roots = rootsOf(initial, src, l.wanted)
+	prog.Roots = rootsOf(initial, src, l.wanted)
 	return prog, nil
 }
 
@@ -194,9 +224,9 @@ func (l *listing) load(ctx context.Context, roots []*packages.Package) (*program
 // l imports and that are not source packages themselves: those whose
 // export data the fast path reads. (Export data is deep: their own
 // imports come with it.)
-func (l *listing) exportNeeds() map[string]bool {
+func (l *Listing) exportNeeds() map[string]bool {
 	needs := make(map[string]bool)
-	packages.Visit(l.targets, nil, func(p *packages.Package) {
+	packages.Visit(l.Targets, nil, func(p *packages.Package) {
 		if !l.src[p.ID] {
 			return
 		}
@@ -215,41 +245,22 @@ func isTestMain(p *packages.Package) bool {
 	return p.Name == "main" && strings.HasSuffix(p.ID, ".test") && !strings.Contains(p.ID, " ")
 }
 
-// basePath returns the import path of the package that p is a variant
+// BasePath returns the import path of the package that p is a variant
 // of: "example.com/p" for "example.com/p [example.com/p.test]" and for
-// "example.com/p_test [example.com/p.test]".
-func basePath(p *packages.Package) string {
+// "example.com/p_test [example.com/p.test]". A package and its test
+// variants are loaded by the same pattern.
+func BasePath(p *packages.Package) string {
 	if _, variant, ok := strings.Cut(p.ID, " ["); ok {
 		return strings.TrimSuffix(strings.TrimSuffix(variant, "]"), ".test")
 	}
 	return p.PkgPath
 }
 
-// reach memoizes, per package ID, whether a package's import graph
-// reaches a package of the resource model.
-type reach struct {
-	mayReach func(string) bool
-	memo     map[string]bool
-}
-
-func reachability(mayReach func(string) bool) *reach {
-	return &reach{mayReach: mayReach, memo: make(map[string]bool)}
-}
-
-func (r *reach) reaches(p *packages.Package) bool {
-	if v, ok := r.memo[p.ID]; ok {
-		return v
-	}
-	r.memo[p.ID] = false // the graph has no cycles; this is a guard only
-	v := r.mayReach(p.PkgPath)
-	for _, imp := range p.Imports {
-		if v {
-			break
-		}
-		v = r.reaches(imp)
-	}
-	r.memo[p.ID] = v
-	return v
+// reachability returns the graph that tells which packages can hold a
+// resource.
+func reachability(roots reach.Roots) *reach.Graph[*packages.Package] {
+	return reach.NewGraph(roots, func(p *packages.Package) string { return p.PkgPath },
+		func(p *packages.Package) iter.Seq[*packages.Package] { return maps.Values(p.Imports) })
 }
 
 // sourceSet returns the IDs of the packages to load from source: the
@@ -259,7 +270,7 @@ func (r *reach) reaches(p *packages.Package) bool {
 // rule keeps the set closed upward, so that a package read from export
 // data never imports one checked from source: export data names its
 // dependencies by path and would not see the source package's types.
-func sourceSet(initial []*packages.Package, r *reach, library func(string) bool, targets map[string]bool) map[string]bool {
+func sourceSet(initial []*packages.Package, r *reach.Graph[*packages.Package], library func(string) bool, targets map[string]bool) map[string]bool {
 	src := make(map[string]bool)
 	done := make(map[string]bool)
 	var visit func(p *packages.Package) bool
@@ -268,7 +279,7 @@ func sourceSet(initial []*packages.Package, r *reach, library func(string) bool,
 			return src[p.ID]
 		}
 		done[p.ID] = true
-		in := r.reaches(p) && (!library(p.PkgPath) || targets[p.ID])
+		in := r.Reaches(p) && (!library(p.PkgPath) || targets[p.ID])
 		for _, imp := range p.Imports {
 			if visit(imp) {
 				in = true
@@ -307,7 +318,7 @@ func rootsOf(initial []*packages.Package, src, wanted map[string]bool) []*packag
 
 // addListErrors records the errors that go list found in pkgs and their
 // dependencies.
-func (prog *program) addListErrors(pkgs []*packages.Package) {
+func (prog *Program) addListErrors(pkgs []*packages.Package) {
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			prog.addError(e.Error())
@@ -318,9 +329,9 @@ func (prog *program) addListErrors(pkgs []*packages.Package) {
 	})
 }
 
-func (prog *program) addError(msg string) {
+func (prog *Program) addError(msg string) {
 	msg = strings.ReplaceAll(strings.TrimSpace(msg), "\n", "; ")
-	if !slices.Contains(prog.errs, msg) {
-		prog.errs = append(prog.errs, msg)
+	if !slices.Contains(prog.Errs, msg) {
+		prog.Errs = append(prog.Errs, msg)
 	}
 }

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package main
+package load
 
 import (
 	"context"
@@ -22,10 +22,11 @@ import (
 // without profile-guided optimization. A package that this list does
 // not name is taken not to be compiled: among them, those that only the
 // files cgo generates import (runtime/cgo).
-func cachedSet(ctx context.Context, patterns []string, tests bool) (map[string]bool, error) {
-	args := []string{"list", "-e", "-deps", "-pgo=off", fmt.Sprintf("-test=%t", tests),
+func cachedSet(ctx context.Context, cfg *Config, patterns []string) (map[string]bool, error) {
+	args := []string{"list", "-e", "-deps", "-pgo=off", fmt.Sprintf("-test=%t", cfg.Tests),
 		"-f", "{{if not .Stale}}{{.ImportPath}}{{end}}", "--"}
 	cmd := exec.CommandContext(ctx, "go", append(args, patterns...)...)
+	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -115,7 +116,7 @@ func loadKinds(initial []*packages.Package, src, cached map[string]bool, compile
 // for one of them after all, every package is type-checked from source
 // instead: a package read from export data must not import one
 // type-checked here.
-func readExportFiles(ctx context.Context, initial []*packages.Package, kinds map[string]loadKind) error {
+func readExportFiles(ctx context.Context, cfg *Config, initial []*packages.Package, kinds map[string]loadKind) error {
 	var paths []string
 	byPath := make(map[string]*packages.Package)
 	packages.Visit(initial, nil, func(p *packages.Package) {
@@ -128,7 +129,7 @@ func readExportFiles(ctx context.Context, initial []*packages.Package, kinds map
 		return nil
 	}
 	slices.Sort(paths)
-	listed, err := packages.Load(&packages.Config{Context: ctx, Mode: packages.NeedName | packages.NeedExportFile}, paths...)
+	listed, err := packages.Load(cfg.packagesConfig(ctx, packages.NeedName|packages.NeedExportFile, false), paths...)
 	if err != nil {
 		return err
 	}

@@ -2,10 +2,13 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package main
+// Package diff writes unified diffs, as -diff prints the fixes that
+// -fix would apply.
+package diff
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -17,10 +20,12 @@ const diffContext = 3
 // one).
 const maxDiffCells = 4 << 20
 
-// unifiedDiff returns the unified diff that turns before into after,
-// for the file name ("--- a/name", "+++ b/name" headers), or "" when
-// they are equal.
-func unifiedDiff(name string, before, after []byte) string {
+// Unified returns the unified diff that turns before into after, for
+// the file name ("--- a/name", "+++ b/name" headers), or "" when they
+// are equal. The hunks have three lines of context, as diff -u and git
+// diff write them; a file past a few million line pairs gets one hunk
+// for its changed middle (a correct diff, not a minimal one).
+func Unified(name string, before, after []byte) string {
 	a, b := splitLines(string(before)), splitLines(string(after))
 	ops := diffLines(a, b)
 	var sb strings.Builder
@@ -190,4 +195,16 @@ func middle(a, b []string, off int) []lineOp {
 		}
 	}
 	return ops
+}
+
+// Name returns the name of file in the headers of a diff applied at
+// root: relative to root and slash-separated, as the "a/" and "b/"
+// prefixes of the headers imply, so that "git apply" or "patch -p1" run
+// at root applies the diff. A file outside root keeps its name.
+func Name(root, file string) string {
+	rel, err := filepath.Rel(root, file)
+	if err != nil || !filepath.IsLocal(rel) {
+		return file
+	}
+	return filepath.ToSlash(rel)
 }

@@ -2,7 +2,7 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package main
+package load
 
 import (
 	"context"
@@ -17,6 +17,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/internal/cache"
 )
 
 // The first step's "go list" is most of what a repeated run costs once
@@ -74,23 +76,26 @@ func stateOf(name string) fileState {
 	return fileState{Name: name, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 }
 
-// listKey returns the key of the listing of cfg in the working
-// directory, and false when the listing is not to be cached: a pattern
-// is not a directory.
-func listKey(cfg loadConfig) ([sha256.Size]byte, bool) {
-	var key [sha256.Size]byte
-	wd, err := os.Getwd()
+// listKey returns the key of the listing of cfg in its directory, and
+// false when the listing is not to be cached: a pattern is not a
+// directory.
+func listKey(cfg Config) (cache.Key, bool) {
+	var key cache.Key
+	wd, err := cfg.dir()
 	if err != nil {
 		return key, false
 	}
-	for _, p := range cfg.patterns {
+	for _, p := range cfg.Patterns {
 		if !isLocalPattern(p) {
 			return key, false
 		}
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "dbleaklint listing 1\n%s\n%q\n%q tests=%t\n", toolID(), wd, cfg.patterns, cfg.tests)
-	env := os.Environ()
+	fmt.Fprintf(h, "dbleaklint listing 1\n%s\n%q\n%q tests=%t\n", cache.ToolID(), wd, cfg.Patterns, cfg.Tests)
+	env := slices.Clone(cfg.Env)
+	if env == nil {
+		env = os.Environ()
+	}
 	slices.Sort(env)
 	for _, kv := range env {
 		name, _, _ := strings.Cut(kv, "=")
@@ -103,32 +108,56 @@ func listKey(cfg loadConfig) ([sha256.Size]byte, bool) {
 	return key, true
 }
 
+// dir returns the absolute directory the go command runs in.
+func (cfg *Config) dir() (string, error) {
+	if cfg.Dir == "" {
+		return os.Getwd()
+	}
+	return filepath.Abs(cfg.Dir)
+}
+
+// getenv returns the value of the variable name in the go command's
+// environment.
+func (cfg *Config) getenv(name string) string {
+	if cfg.Env == nil {
+		return os.Getenv(name)
+	}
+	v := ""
+	for _, kv := range cfg.Env {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == name {
+			v = val // the last one wins, as in exec.Cmd
+		}
+	}
+	return v
+}
+
 // isLocalPattern reports whether a pattern names directories: "." and
 // "./x/...", "../x", or an absolute path.
 func isLocalPattern(p string) bool {
 	return p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || filepath.IsAbs(p)
 }
 
-// cachedList returns the listing of cfg from the cache if it is still
-// valid, and otherwise lists and stores it.
-func (rc *resultCache) cachedList(ctx context.Context, cfg loadConfig) (l *listing, fromCache bool, err error) {
+// ListCached is [List], with the listing kept in store: it returns the
+// listing of cfg from store if it is still valid, and otherwise lists
+// and stores it. A listing with errors is not stored.
+func ListCached(ctx context.Context, cfg Config, store *cache.Cache) (l *Listing, fromCache bool, err error) {
 	key, ok := listKey(cfg)
 	if !ok {
-		l, err := list(ctx, cfg)
+		l, err := List(ctx, cfg)
 		return l, false, err
 	}
-	if data, ok := rc.store.Get(key); ok {
+	if data, ok := store.Get(key); ok {
 		var e listEntry
 		if json.Unmarshal(data, &e) == nil && e.valid() {
 			return newListing(cfg, e.packages()), true, nil
 		}
 	}
-	l, err = list(ctx, cfg)
-	if err != nil || len(l.errs) > 0 {
+	l, err = List(ctx, cfg)
+	if err != nil || len(l.Errs) > 0 {
 		return l, false, err
 	}
-	if data, err := json.Marshal(newListEntry(cfg, l.targets)); err == nil {
-		_ = rc.store.Put(key, data) // a best effort: the next run lists again
+	if data, err := json.Marshal(newListEntry(cfg, l.Targets)); err == nil {
+		_ = store.Put(key, data) // a best effort: the next run lists again
 	}
 	return l, false, nil
 }
@@ -168,7 +197,7 @@ func (e *listEntry) packages() []*packages.Package {
 
 // newListEntry records the listing of targets and the state of what it
 // depends on.
-func newListEntry(cfg loadConfig, targets []*packages.Package) *listEntry {
+func newListEntry(cfg Config, targets []*packages.Package) *listEntry {
 	e := &listEntry{}
 	index := make(map[*packages.Package]int)
 	var names []string
@@ -200,8 +229,8 @@ func newListEntry(cfg loadConfig, targets []*packages.Package) *listEntry {
 	for _, p := range targets {
 		e.Targets = append(e.Targets, index[p])
 	}
-	if wd, err := os.Getwd(); err == nil {
-		for _, p := range cfg.patterns {
+	if wd, err := cfg.dir(); err == nil {
+		for _, p := range cfg.Patterns {
 			if dir, ok := strings.CutSuffix(p, "/..."); ok {
 				names = append(names, packageDirs(filepath.Join(wd, dir))...)
 			} else {
@@ -217,7 +246,7 @@ func newListEntry(cfg loadConfig, targets []*packages.Package) *listEntry {
 			}
 		}
 	}
-	if env := os.Getenv("GOENV"); env != "" {
+	if env := cfg.getenv("GOENV"); env != "" {
 		names = append(names, env)
 	} else if dir, err := os.UserConfigDir(); err == nil {
 		names = append(names, filepath.Join(dir, "go", "env"))

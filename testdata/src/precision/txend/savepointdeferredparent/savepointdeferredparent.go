@@ -6,9 +6,10 @@
 // Found in github.com/influxdata/telegraf@v1.37.2
 // plugins/outputs/postgresql/postgresql.go:269.
 //
-// Not wired: the project's own tests (txend/pgx/leaks.go, realpgx txend) judge
-// an unreleased savepoint under a deferred parent Rollback a leak; the
-// corpus judged it a false alarm. Kept here until that is decided.
+// A savepoint ends with its parent, so it is reported only where its
+// parent is borrowed and the function returns with the savepoint open
+// (txend/pgx/leaks.go's addLineItems); where the parent is this
+// function's own and leaks, the parent's finding says it.
 package savepointdeferredparent
 
 import (
