@@ -45,6 +45,7 @@ func TestSuiteConcurrently(t *testing.T) {
 // default flags, and why.
 var quiet = map[string]string{
 	"ownership":  "facts only",
+	"poolpolicy": "reports only with -poolpolicy.enforce",
 	"sqlrowserr": "x/tools' check; its cases are in x/tools",
 }
 

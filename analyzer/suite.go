@@ -22,6 +22,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 	"github.com/dbleaklint/dbleaklint/passes/rowscan"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
+	"github.com/dbleaklint/dbleaklint/passes/scopeescape"
 	"github.com/dbleaklint/dbleaklint/passes/stmtclose"
 	"github.com/dbleaklint/dbleaklint/passes/txend"
 )
@@ -47,6 +48,7 @@ func checks(c *config.Config) []*analysis.Analyzer {
 		batchclose.For(c),
 		deferloop.For(c),
 		nestedacquire.For(c),
+		scopeescape.For(c),
 		poolpolicy.For(c),
 		ownership.For(c),
 		sqlrowserr.Analyzer,

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/sqlrowserr"
 	"golang.org/x/tools/go/packages"
 
@@ -69,7 +70,14 @@ func Test(t *testing.T) {
 		}
 		ran++
 		t.Run(a.Name, func(t *testing.T) {
-			t.Parallel()
+			if checkFlags[a.Name] != nil {
+				// The flags are the analyzer's, seen by every run
+				// (poolpolicy's by ignore too): set them for this
+				// subtest alone, which runs before the parallel ones.
+				setFlags(t, a)
+			} else {
+				t.Parallel()
+			}
 			pkgDir := filepath.Join(dir, a.Name)
 			if _, err := os.Stat(pkgDir); err != nil {
 				t.Fatalf("no real-pgx cases for check %s: %v", a.Name, err)
@@ -114,6 +122,27 @@ func checkRealPgx(t *testing.T, dir, version string) {
 	}
 	if m := pkgs[0].Module; m == nil || m.Path != pgxPath || m.Version != version || m.Dir == "" || m.Replace != nil {
 		t.Fatalf("%s in %s comes from module %+v, want %s %s from the module cache", pgxPath, dir, m, pgxPath, version)
+	}
+}
+
+// checkFlags are the flags that a check needs to report anything.
+var checkFlags = map[string]map[string]string{
+	"poolpolicy": {"enforce": "true"},
+}
+
+// setFlags sets the checkFlags of a until the test ends.
+func setFlags(t *testing.T, a *analysis.Analyzer) {
+	t.Helper()
+	for name, value := range checkFlags[a.Name] {
+		f := a.Flags.Lookup(name)
+		if f == nil {
+			t.Fatalf("%s has no flag -%s", a.Name, name)
+		}
+		old := f.Value.String()
+		if err := f.Value.Set(value); err != nil {
+			t.Fatalf("-%s.%s=%s: %v", a.Name, name, value, err)
+		}
+		t.Cleanup(func() { f.Value.Set(old) })
 	}
 }
 

@@ -239,6 +239,8 @@ func flagsOf(id check.ID) checkFlags {
 		return checkFlags{strict: true, debug: true, debugUsage: "also report acquisitions that are not tracked, and why (ownership unclear)"}
 	case id == check.NestedAcquire:
 		return checkFlags{debug: true, debugUsage: "also report calls on a pool of the held connection's type that cannot be shown to be the same pool, which are not reported"}
+	case id == check.ScopeEscape:
+		return checkFlags{debug: true, debugUsage: "also report the helper calls whose callback is not checked, and print the stack of an internal error"}
 	}
 	return checkFlags{}
 }

@@ -42,8 +42,8 @@
 // reported unused if it silences nothing else. A directive is used when
 // the analysis has a finding at its place, in any mode and for any
 // check, enabled or not: turning a check off, or running without
-// -CHECK.strict, does not make its directives unused (the raw-pool
-// half of poolpolicy counts only where -poolpolicy.enforce applies).
+// -CHECK.strict, does not make its directives unused (poolpolicy's
+// findings count only where -poolpolicy.enforce applies).
 // sqlrowserr, which comes from x/tools, does not read the directive:
 // one on the line of its finding silences nothing and is reported
 // unused.

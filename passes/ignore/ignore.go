@@ -11,7 +11,6 @@ import (
 
 	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
-	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 )
 
 //go:embed doc.go
@@ -22,8 +21,6 @@ var doc string
 var Analyzer = For(config.Default)
 
 // For returns the check in the configuration c.
-//
-// poolpolicy reports outside the engine: its findings are judged too.
 func For(c *config.Config) *analysis.Analyzer {
-	return leakcheck.Ignore(c, doc, poolpolicy.For(c))
+	return leakcheck.Ignore(c, doc)
 }

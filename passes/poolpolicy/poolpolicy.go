@@ -7,8 +7,6 @@ package poolpolicy
 import (
 	_ "embed"
 	"fmt"
-	"go/token"
-	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -16,16 +14,14 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakcheck"
-	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
+	"github.com/dbleaklint/dbleaklint/passes/internal/rawpool"
 )
 
 //go:embed doc.go
 var doc string
 
-// Analyzer reports raw pgxpool acquisitions outside the allowed packages
-// (when -poolpolicy.enforce is set) and connections or transactions that
-// escape the callback of a scoped helper (always), in the default
-// configuration.
+// Analyzer reports raw pgxpool acquisitions outside the allowed packages,
+// when -poolpolicy.enforce is set, in the default configuration.
 var Analyzer = For(config.Default)
 
 type key struct{}
@@ -34,17 +30,16 @@ type key struct{}
 // -poolpolicy.enforce and -poolpolicy.allow flags.
 func For(c *config.Config) *analysis.Analyzer {
 	return config.Instance(c, key{}, func() *analysis.Analyzer {
-		ssa := ssabuild.For(c)
+		name := check.PoolPolicy.String()
 		a := &analysis.Analyzer{
-			Name:       check.PoolPolicy.String(),
-			Doc:        docutil.MustExtract(doc, check.PoolPolicy.String()),
-			URL:        leakcheck.URL(check.PoolPolicy),
-			Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c, ssa) },
-			Requires:   []*analysis.Analyzer{c.Analyzer, ssa},
-			ResultType: reflect.TypeFor[*Result](),
-			// ssabuild builds nothing for a package that does not type-check,
-			// whose errors the driver reports once; the raw-call half only needs
-			// the type information of the expressions it looks at.
+			Name:     name,
+			Doc:      docutil.MustExtract(doc, name),
+			URL:      leakcheck.URL(check.PoolPolicy),
+			Run:      func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+			Requires: []*analysis.Analyzer{c.Analyzer},
+			// The check only needs the type information of the
+			// expressions it looks at; the driver reports a package's
+			// type errors once.
 			RunDespiteErrors: true,
 		}
 		c.AddFlags(check.PoolPolicy, &a.Flags)
@@ -52,33 +47,19 @@ func For(c *config.Config) *analysis.Analyzer {
 	})
 }
 
-// Result lists the positions of a package's poolpolicy findings,
-// silenced or not, for the ignore analyzer to judge the directives.
-type Result struct{ positions []token.Pos }
-
-// FindingPositions implements leakcheck.FindingSource.
-func (r *Result) FindingPositions() []token.Pos { return r.positions }
-
-func run(pass *analysis.Pass, c *config.Config, ssaAnalyzer *analysis.Analyzer) (_ any, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	res := new(Result)
+func run(pass *analysis.Pass, c *config.Config) (any, error) {
 	silencer := leakcheck.NewSilencer(pass)
-	report := func(d analysis.Diagnostic) {
-		res.positions = append(res.positions, d.Pos)
-		if !silencer.Silenced(d.Pos) {
-			pass.Report(d)
+	m := pass.ResultOf[c.Analyzer].(*config.Model)
+	policy := rawpool.Policy{Enforce: m.Enforce, Allow: m.Allow}
+	for _, u := range policy.Findings(pass) {
+		if silencer.Silenced(u.Pos) {
+			continue
 		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      u.Pos,
+			Category: check.PoolPolicy.String(),
+			Message:  fmt.Sprintf("raw (*pgxpool.Pool).%s outside the allowed packages; %s", u.Method, u.Advice),
+		})
 	}
-	cfg := pass.ResultOf[c.Analyzer].(*config.Model)
-	if cfg.Enforce && !allowed(pass.Pkg.Path(), patterns(cfg.Allow)) {
-		checkRawCalls(pass, report)
-	}
-	if ssa, _ := pass.ResultOf[ssaAnalyzer].(*ssabuild.SSA); ssa != nil && ssa.Pkg != nil {
-		checkEscapes(pass, ssa, report)
-	}
-	return res, nil
+	return nil, nil
 }

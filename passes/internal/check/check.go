@@ -30,6 +30,7 @@ const (
 	DeferLoop
 	NestedAcquire
 	PoolPolicy
+	ScopeEscape
 	Ownership
 	Ignore
 
@@ -86,6 +87,7 @@ var props = [Count]Props{
 	DeferLoop:     {Name: "deferloop"},
 	NestedAcquire: {Name: "nestedacquire"},
 	PoolPolicy:    {Name: "poolpolicy"},
+	ScopeEscape:   {Name: "scopeescape"},
 	Ownership:     {Name: "ownership"},
 	Ignore:        {Name: "ignore"},
 }

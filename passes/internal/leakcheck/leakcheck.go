@@ -14,7 +14,7 @@
 package leakcheck
 
 import (
-	"fmt"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -22,6 +22,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/docutil"
 	"github.com/dbleaklint/dbleaklint/passes/internal/leakflow"
+	"github.com/dbleaklint/dbleaklint/passes/internal/safe"
 	"github.com/dbleaklint/dbleaklint/passes/internal/suggest"
 )
 
@@ -61,12 +62,7 @@ type leakCheck struct {
 	engine *analysis.Analyzer
 }
 
-func (c *leakCheck) run(pass *analysis.Pass) (_ any, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
+func (c *leakCheck) run(pass *analysis.Pass) (any, error) {
 	model := pass.ResultOf[c.config.Analyzer].(*config.Model)
 	res := pass.ResultOf[c.engine].(*leakflow.Result)
 	for _, e := range res.ConfigErrors {
@@ -75,33 +71,42 @@ func (c *leakCheck) run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 	strict, debug := model.Strict(c.id), model.Debug(c.id)
-	var dirs *directives // parsed on the first finding: clean code pays nothing
+	// The engine's failures on this check's resources or on a function
+	// it gave up before knowing the check, then this check's own.
+	failed := slices.DeleteFunc(slices.Clone(res.Errors), func(e *safe.Error) bool {
+		return e.Check != c.id && e.Check != check.None
+	})
+	silencer := NewSilencer(pass)
 	for _, f := range res.Findings {
-		if f.Check() != c.id || !f.Mode.In(strict) {
-			continue
+		// A panic on a malformed finding, even in telling whose it is,
+		// costs that finding only.
+		err := safe.Analyze(c.id, f.Fn, func() {
+			if f.Check() == c.id && f.Mode.In(strict) {
+				c.report(pass, f, res, silencer)
+			}
+		})
+		if err != nil {
+			failed = append(failed, err)
 		}
-		if dirs == nil {
-			dirs = parseDirectives(pass)
-		}
-		if dirs.silencing(Pos(f)) != nil {
-			continue
-		}
-		d := diagnostic(c.id, f)
-		if fix := suggest.Fix(pass, f, res); fix != nil {
-			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
-		}
-		pass.Report(d)
 	}
 	if debug {
 		c.reportUntracked(pass, res)
 	}
-	for _, e := range res.Errors {
-		if e.Check == c.id || e.Check == check.None {
-			if debug {
-				return nil, fmt.Errorf("%v\n%s", e, e.Stack)
-			}
-			return nil, fmt.Errorf("%v (please report it; -%s.debug prints the stack)", e, c.id)
-		}
+	if len(failed) > 0 {
+		return nil, failed[0].Report(c.id, debug)
 	}
 	return nil, nil
+}
+
+// report reports the finding f unless a directive silences it, with the
+// mechanical fix when there is one.
+func (c *leakCheck) report(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result, silencer *Silencer) {
+	if silencer.Silenced(Pos(f)) {
+		return
+	}
+	d := diagnostic(c.id, f)
+	if fix := suggest.Fix(pass, f, res); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	pass.Report(d)
 }

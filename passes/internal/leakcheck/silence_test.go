@@ -17,6 +17,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/nestedacquire"
 	"github.com/dbleaklint/dbleaklint/passes/poolpolicy"
 	"github.com/dbleaklint/dbleaklint/passes/rowsclose"
+	"github.com/dbleaklint/dbleaklint/passes/scopeescape"
 )
 
 // together returns an analyzer that runs the given analyzers on one
@@ -62,12 +63,26 @@ func TestDirectivesSilence(t *testing.T) {
 	testutil.Run(t, testutil.TestData(), a, "ignore/silence")
 }
 
-// TestPoolPolicySilenced checks, on testdata/src/ignore/policy, that
-// poolpolicy honors the directive, and that the ignore analyzer counts
-// poolpolicy's findings as what a directive silences.
-func TestPoolPolicySilenced(t *testing.T) {
-	a := together(poolpolicy.Analyzer, ignore.Analyzer)
+// TestPoolChecksSilenced checks, on testdata/src/ignore/policy, that
+// scopeescape honors the directive, and that the ignore analyzer counts
+// its findings as what a directive silences, and poolpolicy's only
+// where it is enforced.
+func TestPoolChecksSilenced(t *testing.T) {
+	a := together(scopeescape.Analyzer, poolpolicy.Analyzer, ignore.Analyzer)
 	testutil.Run(t, testutil.TestData(), a, "ignore/policy")
+}
+
+// TestPoolPolicySilenced checks, on testdata/src/ignore/rawpolicy, that
+// poolpolicy, enforced, honors the directive, and that the ignore
+// analyzer then counts its findings.
+func TestPoolPolicySilenced(t *testing.T) {
+	f := poolpolicy.Analyzer.Flags.Lookup("enforce")
+	if err := f.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set(f.DefValue) })
+	a := together(poolpolicy.Analyzer, ignore.Analyzer)
+	testutil.Run(t, testutil.TestData(), a, "ignore/rawpolicy")
 }
 
 // TestNestedAcquireSilenced checks, on testdata/src/ignore/nested, that

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// A Silencer applies the //dbleaklint:ignore directives of a package for
-// a check that does not report the engine's findings (poolpolicy).
+// A Silencer applies the //dbleaklint:ignore directives of a package,
+// parsing them on the first question.
 type Silencer struct {
 	pass *analysis.Pass
 	dirs *directives // parsed on the first question: clean code pays nothing
@@ -26,12 +26,4 @@ func (s *Silencer) Silenced(pos token.Pos) bool {
 		s.dirs = parseDirectives(s.pass)
 	}
 	return s.dirs.silencing(pos) != nil
-}
-
-// A FindingSource is the result of a check outside the engine whose
-// directives the ignore analyzer judges: the positions of all its
-// findings, silenced or not, in every mode, so that a directive is not
-// reported unused because a flag turned part of the check off.
-type FindingSource interface {
-	FindingPositions() []token.Pos
 }

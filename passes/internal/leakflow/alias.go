@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/dbleaklint/dbleaklint/passes/internal/derived"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
@@ -56,9 +57,10 @@ func newAliases(typ *resource.Type) *aliases {
 	}
 }
 
-// addValue adds v and everything derived from it: conversions, Phi
-// edges, type assertions, and the heap cells it is stored into, whose
-// loads are aliases in turn.
+// addValue adds v and everything derived from it: its copies (Phi
+// edges, conversions, type assertions: package derived, which the
+// escape check's walk shares), its handle, and the heap cells it is
+// stored into, whose loads are aliases in turn.
 func (a *aliases) addValue(v ssa.Value) {
 	if a.vals[v] {
 		return
@@ -69,23 +71,11 @@ func (a *aliases) addValue(v ssa.Value) {
 		return
 	}
 	for _, r := range *refs {
+		if c := derived.Copy(r); c != nil {
+			a.addValue(c)
+			continue
+		}
 		switch r := r.(type) {
-		case *ssa.Phi:
-			a.addValue(r)
-		case *ssa.ChangeType:
-			a.addValue(r)
-		case *ssa.ChangeInterface:
-			a.addValue(r)
-		case *ssa.MakeInterface:
-			a.addValue(r)
-		case *ssa.Convert:
-			a.addValue(r)
-		case *ssa.TypeAssert:
-			if !r.CommaOk {
-				a.addValue(r)
-			} else {
-				a.addExtract(r, 0)
-			}
 		case *ssa.Call:
 			// The resource's handle (conn.PgConn()) releases it too.
 			if r.Call.IsInvoke() || len(r.Call.Args) == 0 || r.Call.Args[0] != v {

@@ -81,10 +81,8 @@
 package leakflow
 
 import (
-	"fmt"
 	"go/token"
 	"reflect"
-	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -92,6 +90,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+	"github.com/dbleaklint/dbleaklint/passes/internal/safe"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 )
 
@@ -137,17 +136,9 @@ type Result struct {
 	Nested, NestedUnsure []*Nested
 }
 
-// An InternalError is a recovered panic of the engine.
-type InternalError struct {
-	Check check.ID // the check whose resource was being analyzed, or None if unknown
-	Func  string   // the function being analyzed
-	Panic any
-	Stack []byte
-}
-
-func (e *InternalError) Error() string {
-	return fmt.Sprintf("internal error analyzing %s: %v", e.Func, e.Panic)
-}
+// An InternalError is a recovered panic of the engine: Check is the
+// check whose resource was being analyzed, or None if unknown.
+type InternalError = safe.Error
 
 // An ExitKind is the way a leaking path leaves the resource behind.
 type ExitKind int
@@ -257,11 +248,9 @@ func run(pass *analysis.Pass, c *config.Config) (any, error) {
 // that names the function, so that one bad function never stops the
 // analysis of the others.
 func (e *engine) analyzeSafely(fn *ssa.Function, res *Result) {
-	defer func() {
-		if r := recover(); r != nil {
-			res.Errors = append(res.Errors, &InternalError{Check: e.current, Func: fn.String(), Panic: r, Stack: debug.Stack()})
-		}
-	}()
 	e.current = check.None
-	e.analyzeFunc(fn, res)
+	if err := safe.Analyze(check.None, fn, func() { e.analyzeFunc(fn, res) }); err != nil {
+		err.Check = e.current // the check known when it panicked
+		res.Errors = append(res.Errors, err)
+	}
 }

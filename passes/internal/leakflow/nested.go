@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+	"github.com/dbleaklint/dbleaklint/passes/internal/safe"
 )
 
 // Acquiring while holding (the nestedacquire check). A connection or
@@ -70,19 +70,16 @@ func (e *engine) findNested(funcs []*ssa.Function, res *Result) {
 		if strings.HasSuffix(e.pass.Fset.File(fn.Pos()).Name(), "_test.go") {
 			continue
 		}
-		e.nestedSafely(fn, seen, res)
+		if err := safe.Analyze(check.NestedAcquire, fn, func() { e.findNestedIn(fn, seen, res) }); err != nil {
+			res.Errors = append(res.Errors, err)
+		}
 	}
 	slices.SortFunc(res.Nested, func(a, b *Nested) int { return int(a.Pos - b.Pos) })
 }
 
-// nestedSafely looks for the nested acquisitions under the holds taken
-// in fn, turning a panic into an error as analyzeSafely does.
-func (e *engine) nestedSafely(fn *ssa.Function, seen map[token.Pos]bool, res *Result) {
-	defer func() {
-		if r := recover(); r != nil {
-			res.Errors = append(res.Errors, &InternalError{Check: check.NestedAcquire, Func: fn.String(), Panic: r, Stack: debug.Stack()})
-		}
-	}()
+// findNestedIn looks for the nested acquisitions under the holds taken
+// in fn.
+func (e *engine) findNestedIn(fn *ssa.Function, seen map[token.Pos]bool, res *Result) {
 	var fi *funcInfo
 	var unsure map[token.Pos]bool // made on the first hold: most functions have none
 	for _, b := range fn.Blocks {

@@ -9,7 +9,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"runtime/debug"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -18,6 +17,7 @@ import (
 	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/internal/check"
 	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+	"github.com/dbleaklint/dbleaklint/passes/internal/safe"
 	"github.com/dbleaklint/dbleaklint/passes/internal/ssabuild"
 )
 
@@ -119,13 +119,11 @@ func runOwnership(pass *analysis.Pass, c *config.Config) (any, error) {
 // funcFactSafely computes the fact of fn, or nil if there is nothing to
 // say or the computation panicked (recorded in facts.Errors).
 func (e *engine) funcFactSafely(fn *ssa.Function, facts *Facts) (f *FuncFact) {
-	defer func() {
-		if r := recover(); r != nil {
-			facts.Errors = append(facts.Errors, &InternalError{Func: fn.String(), Panic: r, Stack: debug.Stack()})
-			f = nil
-		}
-	}()
-	return e.funcFact(fn)
+	if err := safe.Analyze(check.None, fn, func() { f = e.funcFact(fn) }); err != nil {
+		facts.Errors = append(facts.Errors, err)
+		return nil
+	}
+	return f
 }
 
 // funcFact computes the fact of a package-level function or method.

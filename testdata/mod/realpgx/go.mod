@@ -15,5 +15,5 @@ require (
 
 require github.com/dbleaklint/dbleaklint v0.0.0
 
-// The runtime package of this checkout, for the poolpolicy cases.
+// The runtime package of this checkout, for the scopeescape cases.
 replace github.com/dbleaklint/dbleaklint => ../../..

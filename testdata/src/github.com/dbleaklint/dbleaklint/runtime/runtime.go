@@ -3,10 +3,10 @@
 // license that can be found in the LICENSE file.
 
 // Stub of github.com/dbleaklint/dbleaklint/runtime for analysistest: the
-// declarations the poolpolicy tests use, with the signatures of the real
-// package (passes/poolpolicy/stub_test.go checks them). The bodies use the
-// raw pool as the real ones do, so that poolpolicy's rule that the runtime
-// package may do so is tested.
+// declarations the scopeescape and poolpolicy tests use, with the
+// signatures of the real package (passes/scopeescape/stub_test.go checks
+// them). The bodies use the raw pool as the real ones do, so that
+// poolpolicy's rule that the runtime package may do so is tested.
 
 // Package dbleakrt mirrors the scoped helpers of dbleaklint's runtime
 // package.

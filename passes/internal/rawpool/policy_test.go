@@ -2,13 +2,13 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package poolpolicy
+package rawpool
 
 import "testing"
 
 func TestAllowed(t *testing.T) {
 	t.Parallel()
-	allow := patterns{"example.com/db/...", "example.com/app"}
+	allow := []string{"example.com/db/...", "example.com/app"}
 	for _, tc := range []struct {
 		path string
 		want bool
@@ -30,6 +30,6 @@ func TestAllowed(t *testing.T) {
 		}
 	}
 	if allowed("example.com/app", nil) {
-		t.Error("allowed with no patterns: only the runtime package may be")
+		t.Error("allowed with no Patterns: only the runtime package may be")
 	}
 }

@@ -2,20 +2,13 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-package poolpolicy
+package escape
 
 import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
 )
-
-// waitFuncs block until other goroutines are done.
-var waitFuncs = map[string]bool{
-	"(*sync.WaitGroup).Wait":                   true,
-	"(*golang.org/x/sync/errgroup.Group).Wait": true,
-	"(*sync.Cond).Wait":                        true,
-}
 
 // joined reports whether every path from start, the instruction that
 // starts a goroutine, to a return of its function waits: calls a function

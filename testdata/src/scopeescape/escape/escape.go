@@ -3,7 +3,7 @@
 // license that can be found in the LICENSE file.
 
 // Package escape lets the connection or transaction of a scoped helper's
-// callback outlive the callback, in every way poolpolicy reports.
+// callback outlive the callback, in every way scopeescape reports.
 package escape
 
 import (
