@@ -10,6 +10,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
 // checker holds what the walks of the callbacks of one package share.
@@ -25,7 +27,7 @@ type checker struct {
 // or transaction, its last parameter.
 type callback struct {
 	fn *ssa.Function
-	h  helper
+	h  resource.ScopedHelper
 }
 
 // callbacks returns the callbacks of the calls to a scoped helper in the
@@ -57,13 +59,13 @@ func (c *checker) callbacks() []callback {
 // A call to a helper whose callback is not is recorded as unchecked.
 func (c *checker) callbackOf(call ssa.CallInstruction) (callback, bool) {
 	common := call.Common()
-	h, ok := scopedHelpers[fullName(common.StaticCallee())]
+	h, ok := resource.ScopedHelperOf(fullName(common.StaticCallee()))
 	if !ok || len(common.Args) == 0 {
 		return callback{}, false
 	}
 	fn := c.funcOf(common.Args[len(common.Args)-1])
 	if fn == nil || len(fn.Params) == 0 || fn.Blocks == nil {
-		c.res.Unchecked = append(c.res.Unchecked, &Unchecked{Pos: call.Pos(), Helper: h.name})
+		c.res.Unchecked = append(c.res.Unchecked, &Unchecked{Pos: call.Pos(), Helper: h.Name})
 		return callback{}, false
 	}
 	return callback{fn: fn, h: h}, true
@@ -154,5 +156,5 @@ func (c *checker) report(pos token.Pos, msg string) {
 // describe formats an escape for a message.
 func (tr *tracker) describe(how string) string {
 	return fmt.Sprintf("%s %s escapes the %s callback: %s; the %s is %s when the callback returns",
-		tr.h.noun, tr.name, tr.h.name, how, tr.h.noun, tr.h.end)
+		tr.h.Noun, tr.name, tr.h.Name, how, tr.h.Noun, tr.h.End)
 }

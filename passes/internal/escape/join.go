@@ -8,11 +8,13 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
 // joined reports whether every path from start, the instruction that
 // starts a goroutine, to a return of its function waits: calls a function
-// of waitFuncs, receives from a channel or blocks in a select. It does not
+// of resource.Waits, receives from a channel or blocks in a select. It does not
 // check that the wait is for the goroutine started: the approximation errs
 // towards silence. Paths that end in a panic do not count.
 func joined(start ssa.Instruction) bool {
@@ -61,7 +63,7 @@ func waits(instr ssa.Instruction) bool {
 	case *ssa.Select:
 		return i.Blocking
 	case *ssa.Call:
-		return waitFuncs[fullName(i.Call.StaticCallee())]
+		return resource.Waits(fullName(i.Call.StaticCallee()))
 	}
 	return false
 }

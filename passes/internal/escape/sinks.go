@@ -10,6 +10,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
 // sink handles a use of the tracked value v that takes no part of it
@@ -92,9 +94,9 @@ func (tr *tracker) call(i *ssa.Call, v ssa.Value) {
 	}
 	name := fullName(i.Call.StaticCallee())
 	switch {
-	case goStarters[name]:
+	case resource.StartsGoroutine(name):
 		tr.goroutine(i, i.Pos(), v)
-	case mapStores[name]:
+	case resource.StoresInMap(name):
 		tr.storeInMap(i.Pos(), args[0])
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/dbleaklint/dbleaklint/passes/internal/derived"
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
 // tracker follows the connection or transaction that a helper hands to
@@ -24,7 +25,7 @@ import (
 type tracker struct {
 	*checker
 	cb     *ssa.Function
-	h      helper
+	h      resource.ScopedHelper
 	name   string
 	whole  map[ssa.Value]bool
 	fields map[ssa.Value]map[int]bool

@@ -6,21 +6,14 @@ package leakflow
 
 import (
 	"golang.org/x/tools/go/ssa"
-)
 
-// borrowingPkgs are packages whose functions only read their arguments:
-// printing or logging a resource does not take it over.
-var borrowingPkgs = map[string]bool{
-	"fmt":      true,
-	"log":      true,
-	"log/slog": true,
-	"errors":   true,
-}
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
 
 // borrowsArgs reports whether callee is known to only read arguments.
 func borrowsArgs(callee *ssa.Function) bool {
 	obj := callee.Object()
-	return obj != nil && obj.Pkg() != nil && borrowingPkgs[obj.Pkg().Path()]
+	return obj != nil && obj.Pkg() != nil && resource.BorrowingPackage(obj.Pkg().Path())
 }
 
 // calleeName names a function for a message: "pkg.F", "(*T).M", or

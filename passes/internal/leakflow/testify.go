@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
 // Tests state what they expect with testify rather than with if
@@ -18,11 +20,6 @@ import (
 // the path that goes on; require.False(t, rows.Next()) says the rows
 // were drained, so they are closed.
 
-var testifyPkgs = map[string]bool{
-	"github.com/stretchr/testify/assert":  true,
-	"github.com/stretchr/testify/require": true,
-}
-
 // testifyName returns the name of the testify assertion that c calls,
 // as a function or as a method of *Assertions, or "".
 func testifyName(c *ssa.CallCommon) string {
@@ -30,7 +27,7 @@ func testifyName(c *ssa.CallCommon) string {
 	if callee == nil || callee.Object() == nil || callee.Object().Pkg() == nil {
 		return ""
 	}
-	if !testifyPkgs[callee.Object().Pkg().Path()] {
+	if !resource.TestifyPackage(callee.Object().Pkg().Path()) {
 		return ""
 	}
 	return callee.Name()

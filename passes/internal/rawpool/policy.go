@@ -8,11 +8,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-)
 
-// runtimePath is the import path of dbleaklint's runtime package, which
-// implements the scoped helpers and so must use the raw pool.
-const runtimePath = "github.com/dbleaklint/dbleaklint/runtime"
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
 
 // A Policy says where a raw use of the pool is a finding of the
 // poolpolicy check. The configuration's model holds it (-poolpolicy.enforce,
@@ -48,7 +46,7 @@ func matchPattern(pat, path string) bool {
 // external test package of a package ("p_test") counts as the package.
 func allowed(path string, allow []string) bool {
 	path = strings.TrimSuffix(path, "_test")
-	if matchPattern(runtimePath+"/...", path) {
+	if matchPattern(resource.RuntimePath+"/...", path) {
 		return true
 	}
 	for _, pat := range allow {

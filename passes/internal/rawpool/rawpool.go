@@ -15,19 +15,9 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-)
 
-// advice maps the methods of *pgxpool.Pool that hand out a connection,
-// or a value holding one, by types.Func.FullName, to the helper of the
-// runtime package to use instead and what the helper guarantees.
-var advice = map[string]string{
-	"(*github.com/jackc/pgx/v5/pgxpool.Pool).Acquire":   "use (*dbleakrt.Pool).WithConn so the connection is always released",
-	"(*github.com/jackc/pgx/v5/pgxpool.Pool).Begin":     "use (*dbleakrt.Pool).WithTx so the transaction is always committed or rolled back",
-	"(*github.com/jackc/pgx/v5/pgxpool.Pool).BeginTx":   "use (*dbleakrt.Pool).WithTx so the transaction is always committed or rolled back",
-	"(*github.com/jackc/pgx/v5/pgxpool.Pool).Query":     "use (*dbleakrt.Pool).WithConn and query on its connection, so the connection is always released",
-	"(*github.com/jackc/pgx/v5/pgxpool.Pool).QueryRow":  "use (*dbleakrt.Pool).WithConn and query on its connection, so the connection is always released",
-	"(*github.com/jackc/pgx/v5/pgxpool.Pool).SendBatch": "use (*dbleakrt.Pool).WithConn or WithTx and send the batch on it, so the connection is always released",
-}
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
 
 // A Use is a use of a raw method: a call, a method value or a method
 // expression, since each hands the raw pool's acquisition to code that
@@ -52,7 +42,7 @@ func Uses(pass *analysis.Pass) []Use {
 			if !ok {
 				return true
 			}
-			if a, ok := advice[fn.Origin().FullName()]; ok {
+			if a, ok := resource.RawPoolAdvice(fn.Origin().FullName()); ok {
 				uses = append(uses, Use{Pos: sel.Sel.Pos(), Method: fn.Name(), Advice: a})
 			}
 			return true

@@ -26,15 +26,13 @@ type PoolCall struct {
 	Callback int
 }
 
-const runtimePkg = "github.com/dbleaklint/dbleaklint/runtime"
-
 // poolTypes are the keys of the pool types.
 var poolTypes = map[string]bool{
 	"*" + poolPkg + ".Pool":      true,
 	"*" + pgxV4PoolPkg + ".Pool": true,
 	"*" + sqlPkg + ".DB":         true,
 	"*" + sqlxPkg + ".DB":        true,
-	"*" + runtimePkg + ".Pool":   true,
+	"*" + RuntimePath + ".Pool":  true,
 }
 
 // poolCalls maps the FullName of each call that takes a connection
@@ -87,7 +85,7 @@ func poolCallTable() map[string]PoolCall {
 		t[sqlxPkg+"."+fn] = PoolCall{Pool: arg, Callback: -1}
 	}
 
-	rt := "(*" + runtimePkg + ".Pool)."
+	rt := "(*" + RuntimePath + ".Pool)."
 	t[rt+"WithConn"] = PoolCall{Holds: "connection", Callback: 2}
 	t[rt+"WithTx"] = PoolCall{Holds: "transaction", Callback: 3}
 	return t
@@ -107,7 +105,7 @@ func PoolCallOf(fn *types.Func) (PoolCall, bool) {
 
 // poolCallPkgs are the packages of the functions of poolCalls.
 var poolCallPkgs = map[string]bool{
-	sqlPkg: true, pgxPkg: true, poolPkg: true, pgxV4PoolPkg: true, sqlxPkg: true, runtimePkg: true,
+	sqlPkg: true, pgxPkg: true, poolPkg: true, pgxV4PoolPkg: true, sqlxPkg: true, RuntimePath: true,
 }
 
 // IsPool reports whether t is a pool type.
@@ -116,7 +114,7 @@ func IsPool(t types.Type) bool { return poolTypes[TypeKey(t)] }
 // PoolAccessor reports whether fn returns the pool its receiver wraps
 // (the runtime package's (*Pool).Pgx), so that both are the same pool.
 func PoolAccessor(fn *types.Func) bool {
-	return funcKey(fn) == "(*"+runtimePkg+".Pool).Pgx"
+	return funcKey(fn) == "(*"+RuntimePath+".Pool).Pgx"
 }
 
 // EmbeddedPool reports whether field f of a struct of type t is the

@@ -10,59 +10,14 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
-)
 
-// noReturnTable lists well-known functions that never return, by
-// FullName. A path that ends in one of them is not a leak: the process
-// exits, or the goroutine (a failing test) stops.
-var noReturnTable = map[string]bool{
-	"os.Exit":                                     true,
-	"runtime.Goexit":                              true,
-	"log.Fatal":                                   true,
-	"log.Fatalf":                                  true,
-	"log.Fatalln":                                 true,
-	"log.Panic":                                   true,
-	"log.Panicf":                                  true,
-	"log.Panicln":                                 true,
-	"(*log.Logger).Fatal":                         true,
-	"(*log.Logger).Fatalf":                        true,
-	"(*log.Logger).Fatalln":                       true,
-	"(*log.Logger).Panic":                         true,
-	"(*log.Logger).Panicf":                        true,
-	"(*log.Logger).Panicln":                       true,
-	"(*testing.common).FailNow":                   true,
-	"(*testing.common).Fatal":                     true,
-	"(*testing.common).Fatalf":                    true,
-	"(*testing.common).SkipNow":                   true,
-	"(*testing.common).Skip":                      true,
-	"(*testing.common).Skipf":                     true,
-	"(testing.TB).FailNow":                        true,
-	"(testing.TB).Fatal":                          true,
-	"(testing.TB).Fatalf":                         true,
-	"(testing.TB).SkipNow":                        true,
-	"(testing.TB).Skip":                           true,
-	"(testing.TB).Skipf":                          true,
-	"(*go.uber.org/zap.Logger).Fatal":             true,
-	"(*go.uber.org/zap.Logger).Panic":             true,
-	"(*go.uber.org/zap.SugaredLogger).Fatal":      true,
-	"(*go.uber.org/zap.SugaredLogger).Fatalf":     true,
-	"(*go.uber.org/zap.SugaredLogger).Fatalw":     true,
-	"github.com/sirupsen/logrus.Fatal":            true,
-	"github.com/sirupsen/logrus.Fatalf":           true,
-	"(*github.com/sirupsen/logrus.Logger).Fatal":  true,
-	"(*github.com/sirupsen/logrus.Logger).Fatalf": true,
-	"(*github.com/sirupsen/logrus.Entry).Fatal":   true,
-	"(*github.com/sirupsen/logrus.Entry).Fatalf":  true,
-	"k8s.io/klog/v2.Fatal":                        true,
-	"k8s.io/klog/v2.Fatalf":                       true,
-	"k8s.io/klog/v2.Exit":                         true,
-	"k8s.io/klog/v2.Exitf":                        true,
-}
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
+)
 
 // IsNoReturnFunc reports whether fn is a well-known function that never
 // returns.
 func IsNoReturnFunc(fn *types.Func) bool {
-	return noReturnTable[fn.Origin().FullName()]
+	return resource.NoReturn(fn.Origin().FullName())
 }
 
 // A noReturn fact marks a function that never returns because its body
