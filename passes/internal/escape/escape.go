@@ -24,6 +24,7 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/dbleaklint/dbleaklint/passes/config"
 	"github.com/dbleaklint/dbleaklint/passes/internal/check"
@@ -36,18 +37,23 @@ type key struct{}
 // For returns the analyzer that finds the escapes of a package, in the
 // configuration c.
 func For(c *config.Config) *analysis.Analyzer {
-	return config.Instance(c, key{}, func() *analysis.Analyzer {
-		ssa := ssabuild.For(c)
-		return &analysis.Analyzer{
-			Name:       "dbleaklint_escape",
-			Doc:        "find connections and transactions that escape the callback of a scoped helper (internal to dbleaklint)",
-			Run:        func(pass *analysis.Pass) (any, error) { return run(pass, ssa) },
-			Requires:   []*analysis.Analyzer{ssa},
-			ResultType: reflect.TypeFor[*Result](),
-			// See ssabuild: nothing is built for an ill-typed package.
-			RunDespiteErrors: true,
-		}
-	})
+	return config.Instance(c, key{}, func() *analysis.Analyzer { return newAnalyzer(c, nil) })
+}
+
+// newAnalyzer builds the analyzer of the configuration c. Tests give it
+// a hook, called at the start of the analysis of each callback (see
+// hooks_test.go); For gives none.
+func newAnalyzer(c *config.Config, hook func(*ssa.Function)) *analysis.Analyzer {
+	built := ssabuild.For(c)
+	return &analysis.Analyzer{
+		Name:       "dbleaklint_escape",
+		Doc:        "find connections and transactions that escape the callback of a scoped helper (internal to dbleaklint)",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, built, hook) },
+		Requires:   []*analysis.Analyzer{built},
+		ResultType: reflect.TypeFor[*Result](),
+		// See ssabuild: nothing is built for an ill-typed package.
+		RunDespiteErrors: true,
+	}
 }
 
 // Result is every escape of one package.
@@ -76,16 +82,18 @@ type Finding struct {
 	Message string
 }
 
-func run(pass *analysis.Pass, ssa *analysis.Analyzer) (any, error) {
+func run(pass *analysis.Pass, ssaAnalyzer *analysis.Analyzer, hook func(*ssa.Function)) (any, error) {
 	res := new(Result)
-	built, _ := pass.ResultOf[ssa].(*ssabuild.SSA)
+	built, _ := pass.ResultOf[ssaAnalyzer].(*ssabuild.SSA)
 	if built == nil || built.Pkg == nil {
 		return res, nil
 	}
 	c := &checker{pkg: built.Pkg, funcs: built.SrcFuncs, res: res}
 	for _, cb := range c.callbacks() {
 		err := safe.Analyze(check.ScopeEscape, cb.fn, func() {
-			testHookCallback(cb.fn)
+			if hook != nil {
+				hook(cb.fn)
+			}
 			newTracker(c, cb).run()
 		})
 		if err != nil {

@@ -29,15 +29,14 @@ const (
 	badFunc    = "scopeescape/panicking.bad$1" // as ssa.Function.String names it
 )
 
-// panicOnBad makes the analysis panic at the start of the analysis of
-// bad's callback, until the test ends.
-func panicOnBad(t *testing.T) {
-	restore := escape.SetTestHookCallback(func(fn *ssa.Function) {
+// panicOnBad returns a configuration whose escape analysis panics at
+// the start of the analysis of bad's callback.
+func panicOnBad() *config.Config {
+	return escape.ConfigWithHook(func(fn *ssa.Function) {
 		if fn.String() == badFunc {
 			panic(panicValue)
 		}
 	})
-	t.Cleanup(restore)
 }
 
 // recorder is an analysistest.Testing that records errors instead of
@@ -51,6 +50,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 // Without the panic, both escapes are reported: the "// want" comments
 // of the package hold, so the runs below really lose bad's.
 func TestPanickingBaseline(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), scopeescape.For(config.Default), "scopeescape/panicking")
 }
 
@@ -58,12 +58,15 @@ func TestPanickingBaseline(t *testing.T) {
 // callback and the stack, and goes on with the other callbacks; the
 // check reports their escapes and fails with an error that says where.
 func TestPanic(t *testing.T) {
-	panicOnBad(t)
+	t.Parallel()
 	for _, debug := range []bool{false, true} {
 		t.Run(fmt.Sprintf("debug=%v", debug), func(t *testing.T) {
-			setDebug(t, debug)
+			a := scopeescape.For(panicOnBad())
+			if err := a.Flags.Set("debug", fmt.Sprint(debug)); err != nil {
+				t.Fatal(err)
+			}
 			rec := new(recorder)
-			results := testutil.Run(rec, testutil.TestData(), scopeescape.For(config.Default), "scopeescape/panicking")
+			results := testutil.Run(rec, testutil.TestData(), a, "scopeescape/panicking")
 			if len(results) != 1 {
 				t.Fatalf("got %d results, want 1; errors: %q", len(results), rec.errs)
 			}
@@ -94,24 +97,12 @@ func TestPanic(t *testing.T) {
 	}
 }
 
-// setDebug sets -scopeescape.debug until the test ends.
-func setDebug(t *testing.T, on bool) {
-	f := scopeescape.Analyzer.Flags.Lookup("debug")
-	if f == nil {
-		t.Fatal("scopeescape has no -debug flag")
-	}
-	if err := f.Value.Set(fmt.Sprint(on)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Value.Set(f.DefValue) })
-}
-
 // The Result keeps the error whole: the check, the callback, the panic
 // and the stack of the panicking goroutine.
 func TestPanicResult(t *testing.T) {
-	panicOnBad(t)
+	t.Parallel()
 	rec := new(recorder)
-	results := testutil.Run(rec, testutil.TestData(), escape.For(config.Default), "scopeescape/panicking")
+	results := testutil.Run(rec, testutil.TestData(), escape.For(panicOnBad()), "scopeescape/panicking")
 	if len(results) != 1 {
 		t.Fatalf("got %d results, want 1; errors: %q", len(results), rec.errs)
 	}

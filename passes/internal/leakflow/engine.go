@@ -25,8 +25,9 @@ type engine struct {
 	owned     *fixpoint[*ssa.Function, ownedResult] // see computeOwned
 	facts     *Facts                                // of other packages; nil in summaries-only use
 	src       *sourceIndex
-	current   check.ID   // the check being analyzed, for InternalError
-	pools     *poolIndex // nestedacquire's memo (nested.go), made on first use
+	current   check.ID            // the check being analyzed, for InternalError
+	pools     *poolIndex          // nestedacquire's memo (nested.go), made on first use
+	hook      func(*ssa.Function) // tests': called before each function is analyzed
 }
 
 func newEngine(pass *analysis.Pass, model *resource.Model, pkg *ssa.Package) *engine {
@@ -117,7 +118,9 @@ func (e *engine) acquiredBy(c *ssa.CallCommon) (*resource.Type, int) {
 
 // analyzeFunc walks every acquisition of fn and records its leaks.
 func (e *engine) analyzeFunc(fn *ssa.Function, res *Result) {
-	testHookAnalyze(fn)
+	if e.hook != nil {
+		e.hook(fn)
+	}
 	acqs := e.acquisitions(fn)
 	if len(acqs) == 0 {
 		return

@@ -4,14 +4,21 @@
 
 package leakflow
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
-// SetTestHookAnalyze replaces testHookAnalyze, for the external tests
-// of this package (panic_test.go, which runs a check built on the
-// engine and so cannot be an internal test), and returns the function
-// that restores it.
-func SetTestHookAnalyze(h func(fn *ssa.Function)) (restore func()) {
-	old := testHookAnalyze
-	testHookAnalyze = h
-	return func() { testHookAnalyze = old }
+	"github.com/dbleaklint/dbleaklint/passes/config"
+)
+
+// ConfigWithHook returns a configuration of its own whose engine calls
+// hook at the start of the analysis of each function, for the external
+// tests of this package (panic_test.go, which runs checks built on the
+// engine and so cannot be an internal test). The checks of the
+// configuration, built after, require that engine: config.Instance
+// keeps the first analyzer built for a key.
+func ConfigWithHook(hook func(fn *ssa.Function)) *config.Config {
+	c := config.MustNew(config.Settings{})
+	config.Instance(c, engineKey{}, func() *analysis.Analyzer { return newAnalyzer(c, hook) })
+	return c
 }

@@ -103,17 +103,22 @@ type engineKey struct{}
 // For returns the analyzer that runs the engine once per package in the
 // configuration c: every check of c requires it.
 func For(c *config.Config) *analysis.Analyzer {
-	return config.Instance(c, engineKey{}, func() *analysis.Analyzer {
-		return &analysis.Analyzer{
-			Name:       "dbleaklint_leakflow",
-			Doc:        "find database resources not released on every path (internal to dbleaklint)",
-			Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
-			Requires:   []*analysis.Analyzer{ssabuild.For(c), ownershipFor(c)},
-			ResultType: reflect.TypeFor[*Result](),
-			// See ssabuild.Analyzer: nothing is built for an ill-typed package.
-			RunDespiteErrors: true,
-		}
-	})
+	return config.Instance(c, engineKey{}, func() *analysis.Analyzer { return newAnalyzer(c, nil) })
+}
+
+// newAnalyzer builds the engine's analyzer of the configuration c. Tests
+// give it a hook, called at the start of the analysis of each function
+// (see hooks_test.go); For gives none.
+func newAnalyzer(c *config.Config, hook func(*ssa.Function)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "dbleaklint_leakflow",
+		Doc:        "find database resources not released on every path (internal to dbleaklint)",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c, hook) },
+		Requires:   []*analysis.Analyzer{ssabuild.For(c), ownershipFor(c)},
+		ResultType: reflect.TypeFor[*Result](),
+		// See ssabuild.Analyzer: nothing is built for an ill-typed package.
+		RunDespiteErrors: true,
+	}
 }
 
 // Ownership returns the ownership analyzer of the configuration c, which
@@ -227,7 +232,7 @@ type Untracked struct {
 	Reason  string
 }
 
-func run(pass *analysis.Pass, c *config.Config) (any, error) {
+func run(pass *analysis.Pass, c *config.Config, hook func(*ssa.Function)) (any, error) {
 	built := pass.ResultOf[ssabuild.For(c)].(*ssabuild.SSA)
 	facts := pass.ResultOf[ownershipFor(c)].(*Facts)
 	res := &Result{Errors: facts.Errors, ConfigErrors: facts.ConfigErrors}
@@ -237,6 +242,7 @@ func run(pass *analysis.Pass, c *config.Config) (any, error) {
 	// Go on with the summaries the ownership facts were computed from.
 	e := facts.engine
 	e.pass = pass
+	e.hook = hook
 	for _, fn := range built.SrcFuncs {
 		e.analyzeSafely(fn, res)
 	}

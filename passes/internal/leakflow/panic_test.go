@@ -32,15 +32,14 @@ const (
 	badFunc    = "panicking.bad" // as ssa.Function.String names it
 )
 
-// panicOnBad makes the engine panic at the start of the analysis of
-// bad, until the test ends.
-func panicOnBad(t *testing.T) {
-	restore := leakflow.SetTestHookAnalyze(func(fn *ssa.Function) {
+// panicOnBad returns a configuration whose engine panics at the start
+// of the analysis of bad.
+func panicOnBad() *config.Config {
+	return leakflow.ConfigWithHook(func(fn *ssa.Function) {
 		if fn.String() == badFunc {
 			panic(panicValue)
 		}
 	})
-	t.Cleanup(restore)
 }
 
 // recorder is an analysistest.Testing that records errors instead of
@@ -72,14 +71,15 @@ func where(fset *token.FileSet, pos token.Pos) string {
 // Without the panic, both leaks are reported: the "// want" comments of
 // testdata/src/panicking hold, so the runs below really lose bad's.
 func TestPanickingBaseline(t *testing.T) {
+	t.Parallel()
 	testutil.Run(t, testutil.TestData(), rowsclose.Analyzer, "panicking")
 }
 
 // The engine recovers the panic, records it as an InternalError naming
 // the function, and goes on with the other functions.
 func TestPanicRecoveredByEngine(t *testing.T) {
-	panicOnBad(t)
-	r, rec := runPanicking(t, leakflow.Analyzer)
+	t.Parallel()
+	r, rec := runPanicking(t, leakflow.For(panicOnBad()))
 	if r.Err != nil {
 		t.Fatalf("the engine failed: %v", r.Err)
 	}
@@ -132,8 +132,9 @@ func TestPanicRecoveredByEngine(t *testing.T) {
 // A check reports the leaks found in the other functions and fails
 // with an error that names itself and the function, without crashing.
 func TestPanicReportedByChecks(t *testing.T) {
-	panicOnBad(t)
-	for _, a := range []*analysis.Analyzer{rowsclose.Analyzer, txend.Analyzer} {
+	t.Parallel()
+	c := panicOnBad()
+	for _, a := range []*analysis.Analyzer{rowsclose.For(c), txend.For(c)} {
 		t.Run(a.Name, func(t *testing.T) {
 			r, rec := runPanicking(t, a)
 			wantErr := "internal error analyzing " + badFunc + ": " + panicValue +
@@ -163,7 +164,7 @@ func TestPanicReportedByChecks(t *testing.T) {
 				got = append(got, where(r.Action.Package.Fset, d.Pos)+": "+d.Message)
 			}
 			var want []string
-			if a == rowsclose.Analyzer {
+			if a.Name == "rowsclose" {
 				want = []string{"panicking.go:12:15: rows from db.QueryContext is not closed on the path that returns at panicking.go:19; defer rows.Close() after the error check"}
 			}
 			if fmt.Sprint(got) != fmt.Sprint(want) {
@@ -175,8 +176,12 @@ func TestPanicReportedByChecks(t *testing.T) {
 
 // With -rowsclose.debug the error carries the stack of the panic.
 func TestPanicDebugStack(t *testing.T) {
-	panicOnBad(t)
-	r, _ := runPanicking(t, testutil.Configured(t, rowsclose.For, config.Settings{}, "debug", "true"))
+	t.Parallel()
+	a := rowsclose.For(panicOnBad())
+	if err := a.Flags.Set("debug", "true"); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := runPanicking(t, a)
 	if r.Err == nil {
 		t.Fatal("no error")
 	}
