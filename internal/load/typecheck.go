@@ -130,16 +130,7 @@ func checkPackage(p *packages.Package, kinds map[string]loadKind, ex *exportRead
 	var info *types.Info
 	if full {
 		p.Syntax = syntax
-		info = &types.Info{
-			Types:        make(map[ast.Expr]types.TypeAndValue),
-			Defs:         make(map[*ast.Ident]types.Object),
-			Uses:         make(map[*ast.Ident]types.Object),
-			Implicits:    make(map[ast.Node]types.Object),
-			Instances:    make(map[*ast.Ident]types.Instance),
-			Scopes:       make(map[ast.Node]*types.Scope),
-			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-			FileVersions: make(map[*ast.File]string),
-		}
+		info = NewInfo()
 		p.TypesInfo = info
 	}
 	illTyped := len(errs) > 0
@@ -254,4 +245,19 @@ func (ex *exportReader) read(p *packages.Package) error {
 		return fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
 	}
 	return nil
+}
+
+// NewInfo returns a types.Info that records everything the analyzers
+// read: what go/packages records for a package loaded with syntax.
+func NewInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
 }

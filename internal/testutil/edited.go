@@ -6,7 +6,6 @@ package testutil
 
 import (
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/types"
 	"path/filepath"
@@ -16,6 +15,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	loader "github.com/dbleaklint/dbleaklint/internal/load"
 )
 
 // RunEdited is Run on one package of the tree at dir, the package whose
@@ -94,16 +95,7 @@ func recheck(orig *packages.Package, edited map[string][]byte) (*packages.Packag
 	if used != len(edited) {
 		return nil, fmt.Errorf("%s: %d of the %d edited files are not files of the package", orig.PkgPath, len(edited)-used, len(edited))
 	}
-	pkg.TypesInfo = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	pkg.TypesInfo = loader.NewInfo()
 	conf := types.Config{
 		Importer: importer{orig},
 		Sizes:    orig.TypesSizes,
