@@ -174,6 +174,20 @@ modules=(
 	"lib    github.com/XSAM/otelsql@v0.43.0"
 	"lib    github.com/hashicorp/go-pgmultiauth@v1.0.0"
 	"lib    github.com/GoogleCloudPlatform/cloudsql-proxy@v1.38.3 ./proxy/dialers/..."
+	"app    golang.org/x/pkgsite@v0.6.0 ./internal/database/... ./internal/postgres/... ./internal/queue/... ./internal/worker/... ./devtools/cmd/db/... ./devtools/cmd/seeddb/... ./devtools/cmd/searcheval/... ./devtools/cmd/dumpdoc/... ./tests/search/..."
+	"app    golang.org/x/perf@v0.0.0-20260908200009-22c9c6c9d4da ./storage/..."
+	"app    github.com/cerbos/cerbos@v0.55.0 -tags=tests ./internal/storage/db/..."
+	"app    github.com/lightningnetwork/lnd@v0.20.0-beta ./graph/db/... ./invoices/... ./batch/..."
+	"app    github.com/lightninglabs/loop@v0.31.2-beta ./loopdb/... ./sweepbatcher/... ./instantout/... ./staticaddr/..."
+	"app    github.com/lightninglabs/taproot-assets@v0.6.0-rc2.0.20250526132410-324bce0a1a7b ./tapdb/..."
+	"app    github.com/opentofu/opentofu@v1.12.6 ./internal/backend/remote-state/pg/..."
+	"app    github.com/perses/perses@v0.51.0 ./internal/api/database/..."
+	"app    github.com/open-telemetry/opentelemetry-collector-contrib/exporter/clickhouseexporter@v0.165.1"
+	"store  github.com/lightningnetwork/lnd/kvdb@v1.4.10 -tags=kvdb_postgres,kvdb_sqlite ./..."
+	"store  go.mau.fi/whatsmeow@v0.0.0-20251217143725-11cf47c62d32 ./store/..."
+	"store  github.com/alexedwards/scs/mysqlstore@v0.0.0-20250417082927-ab20b3feb5e9"
+	"store  github.com/alexedwards/scs/sqlite3store@v0.0.0-20251002162104-209de6e426de"
+	"store  github.com/alexedwards/scs/pgxstore@v0.0.0-20240316134038-7e11d57e8885"
 )
 
 # drop_local_replaces DIR drops from DIR/go.mod the replace directives
