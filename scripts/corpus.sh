@@ -53,6 +53,18 @@ linter=$(cd "$(dirname "$linter")" && pwd)/$(basename "$linter")
 # v1.6.5 and boulder at v0.20260901.0 for the same reason. hydra and vault
 # replace dependencies with nested modules their zips leave out: those
 # replaces are dropped (drop_local_replaces below).
+# Refused too (tried for issue 11's applications): nakama, tinode, hyperledger
+# firefly, ntfy, ardanlabs/service, goatcounter, pomerium, blnk,
+# mev-boost-relay, stolon, prest, curio, hatchet, supermq, rqlite, steampipe,
+# readeck, owncast, go-imap-sql, utask, lightning-terminal, mautrix-whatsapp,
+# dcrdata, pgwatch, pganalyze collector, usql, tbls, supabase auth,
+# orchestrator, pgstream, gofiber storage, percona-toolkit, postgres-operator,
+# netdata's plugins, datadog-agent, gitness and the collector's SQL receivers;
+# aperture needs lightning-node-connect/gbn, which is refused. cerbos is kept
+# at v0.55.0 (newer ones need go 1.27); its test suite needs -tags=tests.
+# Not to be used (licence or known flaws): grafana, cockroach, redpanda
+# connect, rqlite v9, element-hq/dendrite, incus; argo-workflows v4 needs
+# upper/db.
 modules=(
 	# kind  module@version  [packages]
 	"lib    github.com/jackc/pgx/v5@v5.12.0"
