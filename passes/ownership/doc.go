@@ -20,6 +20,13 @@
 //   - borrows(i): the function uses parameter i and leaves it held on
 //     every exit. The caller still owes the release: a scanUser(rows)
 //     helper that reads one row does not close the rows for its caller.
+//   - releases(i) if err == nil, takes(i) if err == nil: the function
+//     releases or keeps parameter i only where its error result is nil;
+//     where the call fails, the caller still owes the release.
+//   - releases-elements(i): parameter i is a slice or map of resources
+//     whose every element the function releases on every normal exit: a
+//     closeAll(stmts) helper releases the statements its caller
+//     collected.
 //   - returns(i T): the function returns, at result i, a resource of
 //     type T that it acquired (or got from a function returning one). Its
 //     callers must release it, on every path. A getter returning a field

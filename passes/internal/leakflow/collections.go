@@ -9,6 +9,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/dbleaklint/dbleaklint/passes/internal/resource"
 )
 
 // A resource appended to a slice that this function made (var stmts
@@ -288,4 +290,16 @@ func (w *walker) releaseDeferredBefore(ins ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// elemResource returns the resource type of the elements of a slice or
+// map type, or nil.
+func (e *engine) elemResource(t types.Type) *resource.Type {
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		return e.model.TypeOf(t.Elem())
+	case *types.Map:
+		return e.model.TypeOf(t.Elem())
+	}
+	return nil
 }

@@ -209,6 +209,14 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 	if e.isLocal(callee) {
 		return e.summaryEffect(summaryKey{typ: a.typ, fn: callee, slot: i, field: a.containers[c.Args[i]]}, deferred)
 	}
+	if a.containers[c.Args[i]] == sliceElems {
+		// A collection of resources: only a fact that the callee
+		// releases its elements says anything (collections.go).
+		if e.facts.funcFact(funcObject(callee)).releasesElems(i) {
+			return effect{kind: effRelease}
+		}
+		return effect{effEscape, fmt.Sprintf("passed to %s, whose ownership of it is unknown", calleeName(callee)), UnseenForeign}
+	}
 	if f := e.facts.funcFact(funcObject(callee)); f != nil {
 		switch {
 		case f.releases(i):

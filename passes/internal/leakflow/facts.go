@@ -31,6 +31,10 @@ type FuncFact struct {
 	// it is not: the caller owes the release when the call fails.
 	TakesOnSuccess    uint64
 	ReleasesOnSuccess uint64
+	// ReleasesElems has bit i set if parameter i is a slice or map of
+	// resources whose every element the function releases on every
+	// normal exit (closeAll(stmts), see collections.go).
+	ReleasesElems uint64
 	// Owned is the key of the resource type of result OwnedIndex, when
 	// the function returns a resource it acquired (directly or from a
 	// function returning an owned resource), or "".
@@ -60,6 +64,9 @@ func (f *FuncFact) String() string {
 	if f.ReleasesOnSuccess != 0 {
 		parts = append(parts, "releases("+bitList(f.ReleasesOnSuccess)+") if err == nil")
 	}
+	if f.ReleasesElems != 0 {
+		parts = append(parts, "releases-elements("+bitList(f.ReleasesElems)+")")
+	}
 	if f.Owned != "" {
 		parts = append(parts, fmt.Sprintf("returns(%d %s)", f.OwnedIndex, f.Owned))
 	}
@@ -71,6 +78,9 @@ func (f *FuncFact) String() string {
 
 func (f *FuncFact) releases(i int) bool { return i < 64 && f.Releases&(1<<i) != 0 }
 func (f *FuncFact) borrows(i int) bool  { return i < 64 && f.Borrows&(1<<i) != 0 }
+func (f *FuncFact) releasesElems(i int) bool {
+	return f != nil && i < 64 && f.ReleasesElems&(1<<i) != 0
+}
 func (f *FuncFact) onSuccess(i int) bool {
 	return i < 64 && (f.TakesOnSuccess|f.ReleasesOnSuccess)&(1<<i) != 0
 }

@@ -130,8 +130,14 @@ func (e *engine) funcFactSafely(fn *ssa.Function, facts *Facts) (f *FuncFact) {
 func (e *engine) funcFact(fn *ssa.Function) *FuncFact {
 	f := new(FuncFact)
 	for i, p := range fn.Params {
+		if i >= 64 {
+			break
+		}
+		if elem := e.elemResource(p.Type()); elem != nil && e.summaries.value(summaryKey{typ: elem, fn: fn, slot: i, field: sliceElems}) == sumReleases {
+			f.ReleasesElems |= 1 << i
+		}
 		typ := e.model.TypeOf(p.Type())
-		if typ == nil || i >= 64 {
+		if typ == nil {
 			continue
 		}
 		if i == 0 && fn.Signature.Recv() != nil && typ.IsRelease(fn.Name()) {

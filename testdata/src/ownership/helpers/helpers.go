@@ -216,3 +216,18 @@ func DrainAndClose(rows *sql.Rows) (int, error) { // want DrainAndClose:`^owners
 	}
 	return n, rows.Close()
 }
+
+// CloseStatements closes every statement of stmts: its callers'
+// collections are released through it.
+func CloseStatements(stmts []*sql.Stmt) { // want CloseStatements:`^ownership releases-elements\(0\)$`
+	for _, st := range stmts {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// CountStatements only reads the collection.
+func CountStatements(byName map[string]*sql.Stmt) int {
+	return len(byName)
+}
