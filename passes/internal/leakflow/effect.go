@@ -212,8 +212,11 @@ func (e *engine) argEffect(a *aliases, c *ssa.CallCommon, callee *ssa.Function, 
 	if a.containers[c.Args[i]] == sliceElems {
 		// A collection of resources: only a fact that the callee
 		// releases its elements says anything (collections.go).
-		if e.facts.funcFact(funcObject(callee)).releasesElems(i) {
+		switch {
+		case e.facts.funcFact(funcObject(callee)).releasesElems(i):
 			return effect{kind: effRelease}
+		case borrowsArgs(callee):
+			return effect{}
 		}
 		return effect{effEscape, fmt.Sprintf("passed to %s, whose ownership of it is unknown", calleeName(callee)), UnseenForeign}
 	}
