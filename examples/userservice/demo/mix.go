@@ -46,7 +46,7 @@ func (m mix) request(i int) load.Request {
 	case 5:
 		return load.Request{Method: http.MethodGet, Path: fmt.Sprintf("/users/%d/orders/total", i/20%m.users+1)}
 	case 6:
-		return post(fmt.Sprintf("/users/%d/deposit", i*3%m.users+1), model.Deposit{AmountCents: 100})
+		return deposit(i*3%m.users + 1)
 	case 7:
 		return post("/transfer", model.Transfer{FromAccount: account, ToAccount: account%int64(m.users) + 1, AmountCents: 1})
 	case 8:
@@ -56,6 +56,11 @@ func (m mix) request(i int) load.Request {
 		})
 	}
 	return load.Request{Method: http.MethodGet, Path: fmt.Sprintf("/users/%d", i*7%m.users+1)}
+}
+
+// deposit returns a deposit of one dollar to user's account.
+func deposit(user int) load.Request {
+	return post(fmt.Sprintf("/users/%d/deposit", user), model.Deposit{AmountCents: 100})
 }
 
 // post returns a POST request with v as its JSON body.
