@@ -240,25 +240,7 @@ func (w *walker) block(it workItem) (state, bool) {
 func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 	switch ins := ins.(type) {
 	case *ssa.Return:
-		if s.gone {
-			w.noteHandover(ins)
-			return s, false
-		}
-		for _, r := range ins.Results {
-			if w.a.vals[r] {
-				w.out.returned = true
-				w.noteHandover(ins)
-				return s, false
-			}
-		}
-		if w.acq == nil && returnedErr(w.fn, ins) != errNonNil {
-			w.out.leakMaySucceed = true
-		}
-		if !s.deferred {
-			// Closed by the transaction's end: hygiene, strict mode only.
-			closedByTx := s.txEnds && (!s.txUsed || w.scope.savepoint) || w.scope.parentOwned
-			w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ins), looped: s.looped, strict: s.strict || closedByTx, via: s.brk, failed: s.failed, assumed: s.assumed, contained: s.contained})
-		}
+		w.exit(ins, s)
 		return s, false
 	case *ssa.Panic:
 		return s, false
@@ -277,16 +259,45 @@ func (w *walker) step(ins ssa.Instruction, s state) (state, bool) {
 		}
 		return w.mapUpdate(ins, s)
 	}
-	if s.gone {
-		return s, true
-	}
-	if ins == w.skip {
+	if s.gone || ins == w.skip {
 		return s, true
 	}
 	if w.scope.tx != nil {
 		s = w.txStep(ins, s)
 	}
-	eff := w.e.effect(w.a, ins)
+	return w.apply(ins, w.e.effect(w.a, ins), s)
+}
+
+// exit records what a return does with the resource held in state s:
+// hands it over (it is returned, or was handed over before), or leaks
+// it unless a deferred release runs.
+func (w *walker) exit(ret *ssa.Return, s state) {
+	if s.gone {
+		w.noteHandover(ret)
+		return
+	}
+	for _, r := range ret.Results {
+		if w.a.vals[r] {
+			w.out.returned = true
+			w.noteHandover(ret)
+			return
+		}
+	}
+	if w.acq == nil && returnedErr(w.fn, ret) != errNonNil {
+		w.out.leakMaySucceed = true
+	}
+	if s.deferred {
+		return
+	}
+	// Closed by the transaction's end: hygiene, strict mode only.
+	closedByTx := s.txEnds && (!s.txUsed || w.scope.savepoint) || w.scope.parentOwned
+	w.out.leaks = append(w.out.leaks, leak{kind: Return, pos: w.returnPos(ret), looped: s.looped, strict: s.strict || closedByTx,
+		via: s.brk, failed: s.failed, assumed: s.assumed, contained: s.contained})
+}
+
+// apply applies the effect eff of instruction ins to state s. It returns
+// the new state, or false if the path ends here.
+func (w *walker) apply(ins ssa.Instruction, eff effect, s state) (state, bool) {
 	switch eff.kind {
 	case effRelease:
 		w.out.released = true
