@@ -5,52 +5,25 @@
 package main
 
 import (
-	"go/parser"
-	"go/token"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/dbleaklint/dbleaklint/internal/testutil"
 )
 
-// fakeFindings parses src as file name in a temporary directory and
-// returns one finding per fix, each replacing the first occurrence of
-// old with new.
+// fakeFindings writes src in a temporary directory and returns one
+// finding per fix, each replacing the first occurrence of old with new.
 func fakeFindings(t *testing.T, src string, fixes [][2]string) (string, []finding) {
 	t.Helper()
-	name := filepath.Join(t.TempDir(), "f.go")
-	if err := os.WriteFile(name, []byte(src), 0o640); err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, name, src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tf := fset.File(f.Pos())
+	name, fset, diags := testutil.Replacements(t, src, fixes)
 	pkg := &packages.Package{Fset: fset}
-	var out []finding
-	for _, fix := range fixes {
-		off := strings.Index(src, fix[0])
-		if off < 0 {
-			t.Fatalf("%q not in source", fix[0])
-		}
-		pos := tf.Pos(off)
-		out = append(out, finding{
-			check: &analysis.Analyzer{Name: "fake"},
-			pkg:   pkg,
-			diag: analysis.Diagnostic{
-				Pos:     pos,
-				Message: "replace " + fix[0],
-				SuggestedFixes: []analysis.SuggestedFix{{
-					Message:   "use " + fix[1],
-					TextEdits: []analysis.TextEdit{{Pos: pos, End: tf.Pos(off + len(fix[0])), NewText: []byte(fix[1])}},
-				}},
-			},
-		})
+	out := make([]finding, len(diags))
+	for i, d := range diags {
+		out[i] = finding{check: &analysis.Analyzer{Name: "fake"}, pkg: pkg, diag: d}
 	}
 	return name, out
 }

@@ -5,7 +5,6 @@
 package fix
 
 import (
-	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/dbleaklint/dbleaklint/internal/testutil"
 )
 
 const src = `package p
@@ -27,38 +28,11 @@ func g() int {
 }
 `
 
-// diags parses src as a file in a temporary directory and returns one
-// diagnostic per fix, each replacing the first occurrence of old with
-// new.
+// diags writes src in a temporary directory and returns one diagnostic
+// per fix, each replacing the first occurrence of old with new.
 func diags(t *testing.T, fixes [][2]string) (string, *token.FileSet, []analysis.Diagnostic) {
 	t.Helper()
-	name := filepath.Join(t.TempDir(), "f.go")
-	if err := os.WriteFile(name, []byte(src), 0o640); err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, name, src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tf := fset.File(f.Pos())
-	var out []analysis.Diagnostic
-	for _, fix := range fixes {
-		off := strings.Index(src, fix[0])
-		if off < 0 {
-			t.Fatalf("%q not in source", fix[0])
-		}
-		pos := tf.Pos(off)
-		out = append(out, analysis.Diagnostic{
-			Pos:     pos,
-			Message: "replace " + fix[0],
-			SuggestedFixes: []analysis.SuggestedFix{{
-				Message:   "use " + fix[1],
-				TextEdits: []analysis.TextEdit{{Pos: pos, End: tf.Pos(off + len(fix[0])), NewText: []byte(fix[1])}},
-			}},
-		})
-	}
-	return name, fset, out
+	return testutil.Replacements(t, src, fixes)
 }
 
 // TestSet checks that fixes are applied in order and gofmt-ed, that a
