@@ -178,9 +178,9 @@ type Finding struct {
 	// Failed is, for Return, the call that keeps the resource only when
 	// it succeeds, on whose failure the first exit's path left it held.
 	Failed token.Pos
-	// Contained: for Return, the resource is held in a local slice on
-	// that path (collections.go): a deferred release of the variable is no
-	// fix, the slice's elements are to be released.
+	// Contained: for Return, the resource is held in a local slice or
+	// map on that path (collections.go): the message asks to release
+	// its elements (the fixer sees the collection and offers no defer).
 	Contained bool
 	Message   string
 	// Mode says in which mode of the checks the finding is reported.

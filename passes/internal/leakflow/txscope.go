@@ -29,7 +29,7 @@ import (
 // the savepoint's is reported in strict mode only.
 //
 // The walk carries two bits for this (state.txEnds, state.txUsed),
-// about the transaction the acquisition queried on (walker.tx).
+// about the transaction the acquisition queried on (walker.scope).
 
 // A txScope is the transaction whose end ends a resource acquired on it.
 type txScope struct {

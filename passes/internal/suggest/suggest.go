@@ -58,7 +58,7 @@ import (
 // Fix returns the fix of finding f, one of the findings of res, or nil
 // when the fix is not mechanical.
 func Fix(pass *analysis.Pass, f *leakflow.Finding, res *leakflow.Result) *analysis.SuggestedFix {
-	if f.Kind != leakflow.Return || f.Var == "" || f.Type.Check.Props().ReleasedByUse || f.Failed.IsValid() || f.Contained {
+	if f.Kind != leakflow.Return || f.Var == "" || f.Type.Check.Props().ReleasedByUse || f.Failed.IsValid() {
 		return nil
 	}
 	s := findSite(pass, f.Acquire)

@@ -31,3 +31,35 @@ func prepareBlind(db *sql.DB, names []string) error {
 	}
 	return stmt.Close()
 }
+
+// Held in a slice when the second Prepare fails: a deferred Close right
+// after the first error check would close the statement the caller gets.
+func prepareBoth(db *sql.DB) ([]*sql.Stmt, error) {
+	var stmts []*sql.Stmt
+	first, err := db.Prepare("SELECT 1") // want `statement first from db\.Prepare is not closed on the path that returns at nofix\.go:\d+; it is held in a local slice or map there`
+	if err != nil {
+		return nil, err
+	}
+	stmts = append(stmts, first)
+	second, err := db.Prepare("SELECT 2")
+	if err != nil {
+		return nil, err
+	}
+	return append(stmts, second), nil
+}
+
+// Held in a map when the second Prepare fails.
+func prepareNamed(db *sql.DB) (map[string]*sql.Stmt, error) {
+	byName := map[string]*sql.Stmt{}
+	one, err := db.Prepare("SELECT 1") // want `statement one from db\.Prepare is not closed on the path that returns at nofix\.go:\d+; it is held in a local slice or map there`
+	if err != nil {
+		return nil, err
+	}
+	byName["one"] = one
+	two, err := db.Prepare("SELECT 2")
+	if err != nil {
+		return nil, err
+	}
+	byName["two"] = two
+	return byName, nil
+}
