@@ -263,15 +263,26 @@ func (w *walker) mapUpdate(mu *ssa.MapUpdate, s state) (state, bool) {
 		w.out.escape = "stored in a map"
 		return w.handOver(s)
 	}
-	if load, ok := mu.Map.(*ssa.UnOp); ok && isCell(load.X) {
-		w.a.addSliceCell(load.X) // the variable holding the map, and its loads
-	} else {
-		w.a.addSlice(mu.Map)
+	return w.contain(mu, mu.Map, s), true
+}
+
+// contain makes the collection c, into which ins has just put the
+// resource, its container on the path in state s, and returns the new
+// state: the resource is contained, and released at exit if a release
+// of the collection was deferred before. The release loops over c are
+// found once, when c is new to the aliases, not at every visit of ins.
+func (w *walker) contain(ins ssa.Instruction, c ssa.Value, s state) state {
+	if !w.a.vals[c] {
+		if load, ok := c.(*ssa.UnOp); ok && load.Op == token.MUL && isCell(load.X) {
+			w.a.addSliceCell(load.X) // the variable holding it, and its loads
+		} else {
+			w.a.addSlice(c)
+		}
+		w.heads = w.releaseHeads()
 	}
-	w.heads = w.releaseHeads()
 	s.contained = true
-	s.deferred = s.deferred || w.releaseDeferredBefore(mu)
-	return s, true
+	s.deferred = s.deferred || w.releaseDeferredBefore(ins)
+	return s
 }
 
 // releaseDeferredBefore reports whether a call deferred before ins on

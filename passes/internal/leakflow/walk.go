@@ -355,11 +355,7 @@ func (w *walker) store(st *ssa.Store, s state) (state, bool) {
 			return s, true
 		}
 		if sl := sliceContainerOf(w.fn, st); sl != nil {
-			w.a.addSlice(sl)
-			w.heads = w.releaseHeads()
-			s.contained = true
-			s.deferred = s.deferred || w.releaseDeferredBefore(st)
-			return s, true
+			return w.contain(st, sl, s), true
 		}
 		w.out.escape = "stored in a field, global, container or outer variable"
 		return w.handOver(s)
